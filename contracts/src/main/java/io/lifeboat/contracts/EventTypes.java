@@ -1,0 +1,78 @@
+package io.lifeboat.contracts;
+
+import io.lifeboat.contracts.backup.BackupCompleted;
+import io.lifeboat.contracts.backup.BackupDeleted;
+import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupFailed;
+import io.lifeboat.contracts.backup.BackupPartCompleted;
+import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.contracts.restore.RestoreStarted;
+import io.lifeboat.contracts.snapshot.PartSnapshotCompleted;
+import io.lifeboat.contracts.snapshot.PartSnapshotFailed;
+import io.lifeboat.contracts.snapshot.PartSnapshotRequested;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wire name and schema version of every event. The name is a contract: renaming a class
+ * changes nothing on the wire. Each name has a JSON Schema at {@code schemas/<name>.v<version>.json}.
+ */
+public final class EventTypes {
+
+    public record Type(String name, int version, Class<? extends Event> javaType) {
+        public String schemaResource() {
+            return "schemas/" + name + ".v" + version + ".json";
+        }
+    }
+
+    private static final Map<String, Type> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Class<?>, Type> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register("backup.requested", 1, BackupRequested.class);
+        register("backup.started", 1, BackupStarted.class);
+        register("backup.part-completed", 1, BackupPartCompleted.class);
+        register("backup.completed", 1, BackupCompleted.class);
+        register("backup.failed", 1, BackupFailed.class);
+        register("backup.deletion-requested", 1, BackupDeletionRequested.class);
+        register("backup.deleted", 1, BackupDeleted.class);
+        register("snapshot.part-requested", 1, PartSnapshotRequested.class);
+        register("snapshot.part-completed", 1, PartSnapshotCompleted.class);
+        register("snapshot.part-failed", 1, PartSnapshotFailed.class);
+        register("restore.requested", 1, RestoreRequested.class);
+        register("restore.started", 1, RestoreStarted.class);
+        register("restore.completed", 1, RestoreCompleted.class);
+        register("restore.failed", 1, RestoreFailed.class);
+    }
+
+    private static void register(String name, int version, Class<? extends Event> javaType) {
+        Type type = new Type(name, version, javaType);
+        BY_NAME.put(name, type);
+        BY_CLASS.put(javaType, type);
+    }
+
+    public static Optional<Type> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Type of(Class<? extends Event> javaType) {
+        Type type = BY_CLASS.get(javaType);
+        if (type == null) {
+            throw new IllegalArgumentException("unregistered event class " + javaType.getName());
+        }
+        return type;
+    }
+
+    public static Iterable<Type> all() {
+        return BY_NAME.values();
+    }
+
+    private EventTypes() {
+    }
+}

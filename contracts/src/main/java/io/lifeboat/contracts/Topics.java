@@ -1,0 +1,28 @@
+package io.lifeboat.contracts;
+
+/** Every Lifeboat topic. Names carry their version; a breaking change gets a new topic. */
+public final class Topics {
+
+    /** BackupRequested, from the gateway and the scheduler to the snapshot coordinator. */
+    public static final String BACKUP_REQUESTS = "lifeboat.backup-requests.v1";
+    /** Backup lifecycle: started, part completed, completed, failed, deletion requested, deleted. */
+    public static final String BACKUP_EVENTS = "lifeboat.backup-events.v1";
+    /** RestoreRequested, from the gateway to the restore worker. */
+    public static final String RESTORE_REQUESTS = "lifeboat.restore-requests.v1";
+    /** Restore lifecycle: started, part completed, completed, failed. */
+    public static final String RESTORE_EVENTS = "lifeboat.restore-events.v1";
+    /** Results of part snapshots, from the type workers to the coordinator. */
+    public static final String SNAPSHOT_RESULTS = "lifeboat.snapshot-results.v1";
+    /** Where events that cannot be read go, with the failure in the record headers. */
+    public static final String DEAD_LETTER = "lifeboat.dead-letter.v1";
+
+    private static final String SNAPSHOT_TASKS = "lifeboat.snapshot-tasks.%s.v1";
+
+    /** Part snapshot tasks for one service type, for example {@code lifeboat.snapshot-tasks.postgresql.v1}. */
+    public static String snapshotTasks(String partType) {
+        return SNAPSHOT_TASKS.formatted(partType);
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,36 @@
+package io.lifeboat.contracts.restore;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Event;
+import io.lifeboat.contracts.PartSpec;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Restore a backup of {@code source} into {@code target}, which may be the same environment.
+ *
+ * @param targetParts the target's parts; each backed-up part is restored into the target part of the same name
+ * @param restoreCode false restores the data only
+ */
+public record RestoreRequested(UUID eventId, Instant occurredAt, String restoreId, String backupId,
+                               EnvironmentRef source, EnvironmentRef target, boolean restoreCode,
+                               List<PartSpec> targetParts) implements Event {
+
+    public RestoreRequested {
+        Objects.requireNonNull(eventId, "event_id");
+        Objects.requireNonNull(occurredAt, "occurred_at");
+        Objects.requireNonNull(restoreId, "restore_id");
+        Objects.requireNonNull(backupId, "backup_id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        targetParts = List.copyOf(Objects.requireNonNull(targetParts, "target_parts"));
+    }
+
+    @Override
+    public String key() {
+        return target.key();
+    }
+}

@@ -1,0 +1,60 @@
+package io.lifeboat.contracts;
+
+import io.lifeboat.contracts.PartResult.PartStatus;
+import io.lifeboat.contracts.backup.BackupCompleted;
+import io.lifeboat.contracts.backup.BackupDeleted;
+import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupFailed;
+import io.lifeboat.contracts.backup.BackupPartCompleted;
+import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.contracts.restore.RestoreStarted;
+import io.lifeboat.contracts.snapshot.PartSnapshotCompleted;
+import io.lifeboat.contracts.snapshot.PartSnapshotFailed;
+import io.lifeboat.contracts.snapshot.PartSnapshotRequested;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One example of every event type; docs/events.md shows the same shapes. */
+final class SampleEvents {
+
+    static final Instant AT = Instant.parse("2026-11-25T04:00:00Z");
+    static final EnvironmentRef ENV = new EnvironmentRef("acme", "main");
+    static final String BACKUP = "019abc0123457def8123456789abcdef";
+    static final PartSpec DATABASE = new PartSpec("database", "postgresql",
+            Map.of("host", "127.0.0.1", "port", "5432", "database", "app", "user", "app"), "c2VhbGVk");
+    static final PartResult DONE = new PartResult("database", "postgresql", PartStatus.COMPLETED,
+            1_048_576, 262_144, AT, null);
+
+    static List<Event> all() {
+        UUID id = UUID.fromString("6f1c2a4e-8d43-4f3e-9a51-0c2b7d9e4f10");
+        return List.of(
+                new BackupRequested(id, AT, BACKUP, ENV, true, false, "api", "4f2a9c1", List.of(DATABASE)),
+                new BackupStarted(id, AT, BACKUP, ENV),
+                new BackupPartCompleted(id, AT, BACKUP, ENV, DONE),
+                new BackupCompleted(id, AT, BACKUP, ENV, true, false, "4f2a9c1", List.of(DONE), 1_048_576, 262_144,
+                        12L, 3),
+                new BackupFailed(id, AT, BACKUP, ENV, "part database: pg_dump exited with 1", List.of()),
+                new BackupDeletionRequested(id, AT, BACKUP, ENV, "user"),
+                new BackupDeleted(id, AT, BACKUP, ENV, "user"),
+                new PartSnapshotRequested(id, AT, BACKUP, ENV, DATABASE, AT.plusSeconds(3600)),
+                new PartSnapshotCompleted(id, AT, BACKUP, ENV, DONE),
+                new PartSnapshotFailed(id, AT, BACKUP, ENV, "database", "postgresql", "connection refused"),
+                new RestoreRequested(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV,
+                        new EnvironmentRef("acme", "staging"), true, List.of(DATABASE)),
+                new RestoreStarted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV),
+                new RestoreCompleted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "4f2a9c1",
+                        List.of(DONE)),
+                new RestoreFailed(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "backup is not restorable",
+                        "unchanged"));
+    }
+
+    private SampleEvents() {
+    }
+}

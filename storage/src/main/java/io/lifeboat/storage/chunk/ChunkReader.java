@@ -1,0 +1,54 @@
+package io.lifeboat.storage.chunk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Reads a stream as content-defined chunks. Holds at most two maximum chunk sizes. */
+public final class ChunkReader {
+
+    private final FastCdc cdc;
+    private final InputStream in;
+    private final byte[] buffer;
+    private int start;
+    private int end;
+    private boolean eof;
+
+    public ChunkReader(FastCdc cdc, InputStream in) {
+        this.cdc = cdc;
+        this.in = in;
+        this.buffer = new byte[cdc.params().maxSize() * 2];
+    }
+
+    /** The next chunk, or null at the end of the stream. */
+    public byte[] next() throws IOException {
+        fill();
+        int available = end - start;
+        if (available == 0) {
+            return null;
+        }
+        int length = cdc.cut(buffer, start, available);
+        byte[] chunk = Arrays.copyOfRange(buffer, start, start + length);
+        start += length;
+        return chunk;
+    }
+
+    private void fill() throws IOException {
+        if (eof || end - start >= cdc.params().maxSize()) {
+            return;
+        }
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        while (end < buffer.length) {
+            int read = in.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                eof = true;
+                return;
+            }
+            end += read;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.lifeboat.storage.crypto;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+/** AES-256-GCM with a random 96-bit nonce: {@code nonce || ciphertext || tag}. */
+public final class Aead {
+
+    public static final int NONCE_BYTES = 12;
+    public static final int TAG_BYTES = 16;
+    public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
+    public static byte[] seal(byte[] key, byte[] plaintext, int offset, int length, byte[] aad) {
+        byte[] out = new byte[NONCE_BYTES + length + TAG_BYTES];
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+        try {
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(aad);
+            cipher.doFinal(plaintext, offset, length, out, NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public static byte[] seal(byte[] key, byte[] plaintext, byte[] aad) {
+        return seal(key, plaintext, 0, plaintext.length, aad);
+    }
+
+    /** Decrypts and authenticates; throws {@link CorruptDataException} naming {@code what} on any mismatch. */
+    public static byte[] open(byte[] key, byte[] sealed, int offset, int length, byte[] aad, String what) {
+        if (length < OVERHEAD) {
+            throw new CorruptDataException(what + " is truncated (" + length + " bytes)", null);
+        }
+        try {
+            Cipher cipher = CIPHER.get();
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(128, sealed, offset, NONCE_BYTES));
+            cipher.updateAAD(aad);
+            return cipher.doFinal(sealed, offset + NONCE_BYTES, length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new CorruptDataException(what + " failed authentication: corrupted, or not encrypted with this key",
+                    e);
+        } catch (GeneralSecurityException e) {
+            throw new CorruptDataException(what + " cannot be decrypted: " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] open(byte[] key, byte[] sealed, byte[] aad, String what) {
+        return open(key, sealed, 0, sealed.length, aad, what);
+    }
+
+    public static byte[] randomKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    private Aead() {
+    }
+}

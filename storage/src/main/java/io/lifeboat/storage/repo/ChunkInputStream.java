@@ -1,0 +1,85 @@
+package io.lifeboat.storage.repo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/** A stream over a list of chunks, fetched and verified a few chunks ahead of the reader. */
+final class ChunkInputStream extends InputStream {
+
+    private final List<String> chunks;
+    private final Function<String, byte[]> fetch;
+    private final Executor executor;
+    private final int readAhead;
+    private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+    private int nextToFetch;
+    private byte[] current = new byte[0];
+    private int position;
+
+    ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
+        this.chunks = chunks;
+        this.fetch = fetch;
+        this.executor = executor;
+        this.readAhead = readAhead;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (!ensure()) {
+            return -1;
+        }
+        return current[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (!ensure()) {
+            return -1;
+        }
+        int n = Math.min(length, current.length - position);
+        System.arraycopy(current, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public void close() {
+        pending.forEach(f -> f.cancel(false));
+        pending.clear();
+        nextToFetch = chunks.size();
+    }
+
+    private boolean ensure() throws IOException {
+        while (position >= current.length) {
+            while (pending.size() < readAhead && nextToFetch < chunks.size()) {
+                String id = chunks.get(nextToFetch++);
+                pending.add(CompletableFuture.supplyAsync(() -> fetch.apply(id), executor));
+            }
+            if (pending.isEmpty()) {
+                return false;
+            }
+            try {
+                current = pending.poll().join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(e.getCause());
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new InterruptedIOException("stream closed");
+            }
+            position = 0;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,276 @@
+package io.lifeboat.storage.repo;
+
+import io.lifeboat.storage.chunk.ChunkerParams;
+import io.lifeboat.storage.crypto.CorruptDataException;
+import io.lifeboat.storage.crypto.MasterKeyRing;
+import io.lifeboat.storage.crypto.ProjectKeys;
+import io.lifeboat.storage.object.ObjectInfo;
+import io.lifeboat.storage.object.ObjectNotFoundException;
+import io.lifeboat.storage.object.ObjectStore;
+import io.lifeboat.storage.object.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * A Lifeboat repository: the backups of many projects, deduplicated per project, encrypted with
+ * per-project keys, and replicated over every configured location. This is the storage library's
+ * entry point for the snapshot and restore workers and for retention.
+ */
+public final class Repository implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Repository.class);
+
+    private final Locations locations;
+    private final KeyStore keys;
+    private final Clock clock;
+    private final RepositoryOptions options;
+    private final RepositoryConfig config;
+    private final ExecutorService cpu;
+    private final ExecutorService io;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, PackIndex> indexes = new ConcurrentHashMap<>();
+
+    private Repository(List<ObjectStore> stores, int writeQuorum, MasterKeyRing masterKeys, Clock clock,
+                       RepositoryOptions options) {
+        this.clock = clock;
+        this.options = options;
+        this.cpu = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform().daemon().name("lifeboat-cpu-", 0)
+                .factory());
+        this.io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lifeboat-io-", 0).factory());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("lifeboat-lease").factory());
+        this.locations = new Locations(stores, writeQuorum, io);
+        this.keys = new KeyStore(locations, masterKeys, clock);
+        this.config = openConfig();
+    }
+
+    /** Opens the repository in these locations, creating it where it does not exist yet. */
+    public static Repository open(List<ObjectStore> stores, int writeQuorum, MasterKeyRing masterKeys, Clock clock,
+                                  RepositoryOptions options) {
+        return new Repository(stores, writeQuorum, masterKeys, clock, options);
+    }
+
+    /** Starts writing one part of a backup. */
+    public SnapshotWriter newPart(String project, String environment, String backupId, String part, String type) {
+        Names.requireName("project", project);
+        Names.requireName("environment", environment);
+        Names.requireId("backup id", backupId);
+        Names.requireName("part", part);
+        ProjectKeys projectKeys = keys.forWriting(project);
+        return new SnapshotWriter(this, project, environment, backupId, part, type, projectKeys);
+    }
+
+    /**
+     * Commits a backup by writing its manifest, after checking that every part manifest it names is in at
+     * least the write quorum of locations. Until this returns, the backup does not exist.
+     */
+    public void commitBackup(BackupManifest manifest) {
+        for (BackupManifest.PartRef part : manifest.parts()) {
+            String key = RepositoryLayout.part(manifest.project(), manifest.backupId(), part.name());
+            int copies = locations.copies(key);
+            if (copies < locations.writeQuorum()) {
+                throw new StorageException("part " + part.name() + " of backup " + manifest.backupId() + " is in "
+                        + copies + " locations, " + locations.writeQuorum() + " required", false, null);
+            }
+        }
+        String key = RepositoryLayout.backup(manifest.project(), manifest.environment(), manifest.backupId());
+        locations.put(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
+                Json.write(manifest)));
+    }
+
+    public Optional<BackupManifest> readBackup(String project, String environment, String backupId) {
+        String key = RepositoryLayout.backup(project, environment, backupId);
+        try {
+            return Optional.of(readDocument(key, BackupManifest.KIND, project, BackupManifest.class));
+        } catch (ObjectNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public PartManifest readPart(String project, String backupId, String part) {
+        String key = RepositoryLayout.part(project, backupId, part);
+        PartManifest manifest = readDocument(key, PartManifest.KIND, project, PartManifest.class);
+        if (manifest.format() > PartManifest.FORMAT) {
+            throw new CorruptDataException("part manifest " + key + " has format " + manifest.format()
+                    + ", newer than this Lifeboat reads (" + PartManifest.FORMAT + ")", null);
+        }
+        return manifest;
+    }
+
+    /** Opens a stored part for reading. */
+    public SnapshotReader openPart(String project, String backupId, String part) {
+        PartManifest manifest = readPart(project, backupId, part);
+        return new SnapshotReader(this, manifest, new ChunkSource(this, project, index(project)));
+    }
+
+    /** Every committed backup in storage, read from the backup manifests alone: rebuilds a lost catalog. */
+    public List<BackupManifest> listBackups() {
+        List<BackupManifest> backups = new ArrayList<>();
+        for (ObjectInfo info : locations.list(RepositoryLayout.allBackups()).toList()) {
+            String[] segments = info.key().split("/");
+            if (segments.length != 4) {
+                continue;
+            }
+            backups.add(readDocument(info.key(), BackupManifest.KIND, segments[1], BackupManifest.class));
+        }
+        return backups;
+    }
+
+    /**
+     * Deletes a backup: its manifest first, so it stops existing at once, then its part manifests.
+     * Its data is reclaimed by {@link #collectGarbage}. Idempotent.
+     */
+    public void deleteBackup(String project, String environment, String backupId) {
+        locations.delete(RepositoryLayout.backup(project, environment, backupId));
+        for (ObjectInfo part : locations.list(RepositoryLayout.parts(project, backupId)).toList()) {
+            locations.delete(part.key());
+        }
+    }
+
+    /** Re-reads a backup's data, all of it or a random sample, and reports what failed verification. */
+    public VerifyReport verify(String project, String environment, String backupId, double sample) {
+        return new Verifier(this).verify(project, environment, backupId, sample);
+    }
+
+    /** Reclaims space no backup references any more, safely while backups run. */
+    public GcReport collectGarbage(String project) {
+        return new GarbageCollector(this).collect(project);
+    }
+
+    /** Projects that have data in this repository. */
+    public Set<String> projects() {
+        return locations.list(RepositoryLayout.allProjectKeys()).map(i -> i.key().split("/")[1])
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Rewraps every project key with the current master key. */
+    public int rotateMasterKey() {
+        return keys.rotate();
+    }
+
+    public Locations locations() {
+        return locations;
+    }
+
+    /** The project's index, refreshed from storage: new index objects are loaded, vanished ones dropped. */
+    PackIndex index(String project) {
+        String prefix = RepositoryLayout.indexes(project);
+        Set<String> names = locations.list(prefix).map(i -> i.key().substring(prefix.length()))
+                .collect(Collectors.toSet());
+        PackIndex cached = indexes.get(project);
+        if (cached == null || !names.containsAll(cached.loadedIndexes())) {
+            cached = new PackIndex();
+        }
+        for (String name : names) {
+            if (!cached.isLoaded(name)) {
+                String key = RepositoryLayout.index(project, name);
+                try {
+                    cached.add(name, readDocument(key, IndexFile.KIND, project, IndexFile.class));
+                } catch (ObjectNotFoundException e) {
+                    log.debug("index {} vanished while loading; garbage collection replaced it", key);
+                }
+            }
+        }
+        indexes.put(project, cached);
+        return cached;
+    }
+
+    Set<String> condemnedPacks(String project) {
+        Set<String> condemned = new HashSet<>();
+        for (ObjectInfo info : locations.list(RepositoryLayout.condemnedRecords(project)).toList()) {
+            try {
+                condemned.addAll(readDocument(info.key(), GarbageCollector.Condemned.KIND, project,
+                        GarbageCollector.Condemned.class).packs());
+            } catch (ObjectNotFoundException e) {
+                log.debug("condemnation record {} was completed meanwhile", info.key());
+            }
+        }
+        return condemned;
+    }
+
+    <T> T readDocument(String key, String kind, String project, Class<T> type) {
+        return locations.read(key, bytes -> Json.read(
+                Envelope.open(bytes, kind, key, keyId -> keys.byId(project, keyId)), type, kind + " " + key));
+    }
+
+    void writeDocument(String key, String kind, String project, Object document) {
+        locations.put(key, Envelope.seal(keys.forWriting(project), kind, key, Json.write(document)));
+    }
+
+    KeyStore keys() {
+        return keys;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    RepositoryOptions options() {
+        return options;
+    }
+
+    ChunkerParams chunker() {
+        return config.chunker();
+    }
+
+    ExecutorService cpu() {
+        return cpu;
+    }
+
+    ExecutorService io() {
+        return io;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    private RepositoryConfig openConfig() {
+        RepositoryConfig existing = null;
+        try {
+            existing = locations.read(RepositoryLayout.CONFIG,
+                    bytes -> Json.read(bytes, RepositoryConfig.class, "repository config"));
+        } catch (ObjectNotFoundException e) {
+            log.info("no repository config in any location; creating a new repository");
+        }
+        if (existing == null) {
+            ChunkerParams chunker = options.chunker();
+            existing = new RepositoryConfig(RepositoryConfig.MAX_FORMAT, Names.timeOrderedId(clock), clock.instant(),
+                    chunker.minSize(), chunker.avgSize(), chunker.maxSize());
+        }
+        if (existing.format() < RepositoryConfig.MIN_FORMAT || existing.format() > RepositoryConfig.MAX_FORMAT) {
+            throw new CorruptDataException("repository format " + existing.format() + " is not supported by this "
+                    + "Lifeboat (it reads formats " + RepositoryConfig.MIN_FORMAT + " to "
+                    + RepositoryConfig.MAX_FORMAT + ")", null);
+        }
+        if (locations.copies(RepositoryLayout.CONFIG) < locations.size()) {
+            try {
+                locations.put(RepositoryLayout.CONFIG, Json.write(existing));
+            } catch (StorageException e) {
+                log.warn("repository config could not be written everywhere: {}", e.getMessage());
+            }
+        }
+        return existing;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        cpu.shutdownNow();
+        io.shutdownNow();
+        locations.close();
+    }
+}

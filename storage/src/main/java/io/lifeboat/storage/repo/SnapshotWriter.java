@@ -1,0 +1,314 @@
+package io.lifeboat.storage.repo;
+
+import com.github.luben.zstd.Zstd;
+import io.lifeboat.storage.chunk.ChunkReader;
+import io.lifeboat.storage.chunk.ChunkingOutputStream;
+import io.lifeboat.storage.chunk.FastCdc;
+import io.lifeboat.storage.crypto.ProjectKeys;
+import io.lifeboat.storage.object.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes one part of a backup as a file tree. Content is cut into chunks, deduplicated against the
+ * project's existing chunks, compressed, encrypted and packed; packs are uploaded while reading goes on.
+ * Memory stays bounded whatever the size of the part. Nothing is visible until {@link #commit}; a writer
+ * closed without committing leaves only unreferenced packs, which garbage collection reclaims.
+ *
+ * <p>Not thread-safe: one thread adds entries. Parallel streams use one writer each.
+ */
+public final class SnapshotWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotWriter.class);
+
+    private final Repository repository;
+    private final String project;
+    private final String environment;
+    private final String backupId;
+    private final String part;
+    private final String type;
+    private final ProjectKeys keys;
+    private final PackIndex known;
+    private final FastCdc cdc;
+    private final Semaphore inflight;
+    private final Semaphore uploadSlots = new Semaphore(2);
+    private final Set<String> session = ConcurrentHashMap.newKeySet();
+    private final Set<String> reusedPacks = ConcurrentHashMap.newKeySet();
+    private final List<CompletableFuture<Void>> uploads = new ArrayList<>();
+    private final List<PackEntry> packs = new ArrayList<>();
+    private final List<CompletableFuture<String>> treeChunks = new ArrayList<>();
+    private final ChunkingOutputStream tree;
+    private final Lease lease;
+    private final ScheduledFuture<?> heartbeat;
+    private final Instant createdAt;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong newBytes = new AtomicLong();
+    private final AtomicLong storedBytes = new AtomicLong();
+    private final AtomicLong newChunks = new AtomicLong();
+    private final AtomicLong reusedChunks = new AtomicLong();
+    private volatile Instant lastHeartbeat;
+    private PackBuilder current;
+    private long entries;
+    private boolean finished;
+
+    SnapshotWriter(Repository repository, String project, String environment, String backupId, String part,
+                   String type, ProjectKeys keys) {
+        this.repository = repository;
+        this.project = project;
+        this.environment = environment;
+        this.backupId = backupId;
+        this.part = part;
+        this.type = type;
+        this.keys = keys;
+        this.cdc = new FastCdc(repository.chunker());
+        this.inflight = new Semaphore(repository.options().threads() * 2);
+        this.createdAt = repository.clock().instant();
+        this.lease = new Lease(1, project, backupId, part, createdAt, createdAt,
+                repository.options().leaseTtl().toSeconds());
+        // the lease is taken before the index is read: garbage collection relies on that order
+        repository.locations().put(RepositoryLayout.lease(project, backupId, part), Json.write(lease));
+        this.lastHeartbeat = createdAt;
+        this.known = repository.index(project).without(repository.condemnedPacks(project));
+        long period = Math.max(1, repository.options().leaseTtl().toMillis() / 3);
+        this.heartbeat = repository.scheduler().scheduleAtFixedRate(this::renewLease, period, period,
+                TimeUnit.MILLISECONDS);
+        this.tree = new ChunkingOutputStream(cdc, chunk -> treeChunks.add(submit(chunk)));
+    }
+
+    /** Stores a regular file; reads {@code content} to its end but does not close it. */
+    public TreeEntry file(String path, int mode, long mtimeNanos, InputStream content) throws IOException {
+        ChunkReader reader = new ChunkReader(cdc, content);
+        List<CompletableFuture<String>> ids = new ArrayList<>();
+        long size = 0;
+        for (byte[] chunk = reader.next(); chunk != null; chunk = reader.next()) {
+            size += chunk.length;
+            bytes.addAndGet(chunk.length);
+            ids.add(submit(chunk));
+        }
+        return append(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, join(ids)));
+    }
+
+    public TreeEntry directory(String path, int mode, long mtimeNanos) {
+        return append(new TreeEntry(path, TreeEntry.Kind.DIRECTORY, mode, mtimeNanos, 0, null, List.of()));
+    }
+
+    public TreeEntry symlink(String path, String target, long mtimeNanos) {
+        return append(new TreeEntry(path, TreeEntry.Kind.SYMLINK, 0777, mtimeNanos, 0, target, List.of()));
+    }
+
+    /** Logical bytes read so far, for progress reports. */
+    public long bytesRead() {
+        return bytes.get();
+    }
+
+    /**
+     * Makes the part durable: uploads what remains, checks that every reused pack still exists in enough
+     * locations and that the lease never lapsed, then writes the index and, last, the part manifest.
+     */
+    public PartManifest commit(Instant pointInTime, Map<String, String> metadata) {
+        if (finished) {
+            throw new IllegalStateException("part " + part + " of backup " + backupId + " is already finished");
+        }
+        tree.close();
+        List<String> treeIds = join(treeChunks);
+        synchronized (this) {
+            sealCurrent();
+        }
+        awaitUploads();
+        checkReusedPacks();
+        checkLease();
+        String indexName = backupId + "-" + part + "-" + Names.timeOrderedId(repository.clock()).substring(12, 20);
+        List<String> indexes = List.of();
+        if (!packs.isEmpty()) {
+            String indexKey = RepositoryLayout.index(project, indexName);
+            repository.locations().put(indexKey, Envelope.seal(keys, IndexFile.KIND, indexKey,
+                    Json.write(new IndexFile(IndexFile.FORMAT, packs))));
+            indexes = List.of(indexName);
+        }
+        PartManifest manifest = new PartManifest(PartManifest.FORMAT, project, environment, backupId, part, type,
+                createdAt, pointInTime, treeIds, entries, bytes.get(), newBytes.get(), storedBytes.get(),
+                newChunks.get(), reusedChunks.get(), indexes, Map.copyOf(metadata));
+        String manifestKey = RepositoryLayout.part(project, backupId, part);
+        repository.locations().put(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
+                Json.write(manifest)));
+        finished = true;
+        releaseLease();
+        log.info("stored part {} of backup {} ({}): {} bytes, {} new, {} uploaded, {} chunks reused",
+                part, backupId, type, manifest.bytes(), manifest.newBytes(), manifest.storedBytes(),
+                manifest.reusedChunks());
+        return manifest;
+    }
+
+    /** Abandons an uncommitted part. Its uploaded packs stay unreferenced until garbage collection. */
+    @Override
+    public void close() {
+        if (!finished) {
+            finished = true;
+            heartbeat.cancel(false);
+            uploads.forEach(u -> u.cancel(false));
+            try {
+                releaseLease();
+            } catch (StorageException e) {
+                log.warn("lease of part {} of backup {} not released; it lapses by itself: {}", part, backupId,
+                        e.getMessage());
+            }
+        }
+    }
+
+    private TreeEntry append(TreeEntry entry) {
+        tree.write(Json.write(entry));
+        tree.write('\n');
+        entries++;
+        return entry;
+    }
+
+    private CompletableFuture<String> submit(byte[] chunk) {
+        try {
+            inflight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while storing " + part));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store(chunk);
+            } finally {
+                inflight.release();
+            }
+        }, repository.cpu());
+    }
+
+    private String store(byte[] chunk) {
+        String id = keys.chunkId(chunk, 0, chunk.length);
+        PackIndex.Location existing = known.find(id);
+        if (existing != null) {
+            reusedPacks.add(existing.pack().pack());
+            reusedChunks.incrementAndGet();
+            return id;
+        }
+        if (!session.add(id)) {
+            reusedChunks.incrementAndGet();
+            return id;
+        }
+        byte[] compressed = Zstd.compress(chunk, repository.options().compressionLevel());
+        boolean useCompressed = compressed.length < chunk.length - chunk.length / 32;
+        byte[] plain = useCompressed ? compressed : chunk;
+        byte[] sealed = keys.seal(plain, 0, plain.length, id.getBytes(StandardCharsets.US_ASCII));
+        newBytes.addAndGet(chunk.length);
+        newChunks.incrementAndGet();
+        synchronized (this) {
+            if (current == null) {
+                current = new PackBuilder(Names.timeOrderedId(repository.clock()), keys);
+            }
+            current.add(id, sealed, chunk.length, useCompressed);
+            if (current.size() >= repository.options().packSize()) {
+                sealCurrent();
+            }
+        }
+        return id;
+    }
+
+    private void sealCurrent() {
+        if (current == null || current.isEmpty()) {
+            return;
+        }
+        PackBuilder.Sealed sealed = current.seal();
+        current = null;
+        packs.add(sealed.entry());
+        storedBytes.addAndGet(sealed.bytes().length);
+        String key = RepositoryLayout.pack(project, sealed.entry().pack());
+        uploadSlots.acquireUninterruptibly();
+        uploads.add(CompletableFuture.runAsync(() -> {
+            try {
+                repository.locations().put(key, sealed.bytes());
+            } finally {
+                uploadSlots.release();
+            }
+        }, repository.io()));
+    }
+
+    private void awaitUploads() {
+        List<CompletableFuture<Void>> pending;
+        synchronized (this) {
+            pending = List.copyOf(uploads);
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw unwrap(e, "upload of a pack");
+        }
+    }
+
+    private void checkReusedPacks() {
+        for (String pack : reusedPacks) {
+            String key = RepositoryLayout.pack(project, pack);
+            int copies = repository.locations().copies(key);
+            if (copies < repository.locations().writeQuorum()) {
+                throw new StorageException("part " + part + " of backup " + backupId + " reuses pack " + key
+                        + ", which is in " + copies + " locations; retry the backup", false, null);
+            }
+        }
+    }
+
+    private void checkLease() {
+        Instant now = repository.clock().instant();
+        if (!lease.withHeartbeat(lastHeartbeat).aliveAt(now)) {
+            throw new StorageException("lease of part " + part + " of backup " + backupId + " lapsed at "
+                    + lastHeartbeat.plusSeconds(lease.ttlSeconds()) + "; garbage collection may have reclaimed "
+                    + "data it reuses, so it is not committed", false, null);
+        }
+    }
+
+    void renewLease() {
+        try {
+            Instant now = repository.clock().instant();
+            repository.locations().put(RepositoryLayout.lease(project, backupId, part),
+                    Json.write(lease.withHeartbeat(now)));
+            lastHeartbeat = now;
+        } catch (RuntimeException e) {
+            log.warn("could not renew the lease of part {} of backup {}: {}", part, backupId, e.getMessage());
+        }
+    }
+
+    private void releaseLease() {
+        heartbeat.cancel(false);
+        repository.locations().delete(RepositoryLayout.lease(project, backupId, part));
+    }
+
+    private static <T> List<T> join(List<CompletableFuture<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        try {
+            for (CompletableFuture<T> future : futures) {
+                results.add(future.join());
+            }
+        } catch (CompletionException e) {
+            throw unwrap(e, "storing a chunk");
+        }
+        return results;
+    }
+
+    private static RuntimeException unwrap(CompletionException e, String what) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new StorageException(what + " failed: " + e.getCause(), false, e.getCause());
+    }
+}

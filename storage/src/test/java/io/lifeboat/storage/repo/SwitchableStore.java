@@ -1,0 +1,70 @@
+package io.lifeboat.storage.repo;
+
+import io.lifeboat.storage.object.ObjectInfo;
+import io.lifeboat.storage.object.ObjectStore;
+import io.lifeboat.storage.object.StorageException;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A location that can be taken down, as a zone outage would. */
+final class SwitchableStore implements ObjectStore {
+
+    private final ObjectStore delegate;
+    private volatile boolean down;
+
+    SwitchableStore(ObjectStore delegate) {
+        this.delegate = delegate;
+    }
+
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    private void check(String operation) {
+        if (down) {
+            throw new StorageException(name() + ": " + operation + " failed: connection refused", false, null);
+        }
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public void put(String key, byte[] data) {
+        check("put " + key);
+        delegate.put(key, data);
+    }
+
+    @Override
+    public byte[] get(String key) {
+        check("get " + key);
+        return delegate.get(key);
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) {
+        check("get " + key);
+        return delegate.getRange(key, offset, length);
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        check("stat " + key);
+        return delegate.stat(key);
+    }
+
+    @Override
+    public void delete(String key) {
+        check("delete " + key);
+        delegate.delete(key);
+    }
+
+    @Override
+    public Stream<ObjectInfo> list(String prefix) {
+        check("list " + prefix);
+        return delegate.list(prefix);
+    }
+}

@@ -8,6 +8,7 @@ LB_INFRA="${LB_INFRA:-$LB_ROOT/.infra}"
 LB_PIDS=()
 
 lb_java_home() {
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
     return
   fi

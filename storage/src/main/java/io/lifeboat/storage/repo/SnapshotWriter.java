@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Memory stays bounded whatever the size of the part. Nothing is visible until {@link #commit}; a writer
  * closed without committing leaves only unreferenced packs, which garbage collection reclaims.
  *
- * <p>Not thread-safe: one thread adds entries. Parallel streams use one writer each.
+ * <p>{@link #file} may be called from several threads at once, to store several streams in parallel;
+ * {@link #commit} is called once, after every {@code file} call returned.
  */
 public final class SnapshotWriter implements AutoCloseable {
 
@@ -127,8 +128,11 @@ public final class SnapshotWriter implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("part " + part + " of backup " + backupId + " is already finished");
         }
-        tree.close();
-        List<String> treeIds = join(treeChunks);
+        List<String> treeIds;
+        synchronized (tree) {
+            tree.close();
+            treeIds = join(treeChunks);
+        }
         synchronized (this) {
             sealCurrent();
         }
@@ -174,9 +178,12 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     private TreeEntry append(TreeEntry entry) {
-        tree.write(Json.write(entry));
-        tree.write('\n');
-        entries++;
+        byte[] line = Json.write(entry);
+        synchronized (tree) {
+            tree.write(line);
+            tree.write('\n');
+            entries++;
+        }
         return entry;
     }
 

@@ -1,0 +1,95 @@
+package io.lifeboat.connector.code;
+
+import io.lifeboat.connector.PartContext;
+import io.lifeboat.connector.SnapshotSession;
+import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.connector.files.DirectoryConnector;
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.storage.repo.SnapshotReader;
+import io.lifeboat.storage.repo.SnapshotWriter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The code: the commit SHA (setting {@code commit}) and, when declared, the deployed app directory
+ * (setting {@code path}). A {@code .git} directory is never backed up nor touched: Lifeboat does not
+ * modify git repositories.
+ */
+public final class CodeConnector extends DirectoryConnector {
+
+    public CodeConnector() {
+        super(Clock.systemUTC());
+    }
+
+    @Override
+    public String type() {
+        return "code";
+    }
+
+    @Override
+    public void validate(PartSpec spec) {
+        String commit = spec.requireSetting("commit");
+        if (!commit.matches("[0-9a-f]{7,64}")) {
+            throw new IllegalArgumentException("part " + spec.name() + ": 'commit' must be a hexadecimal git SHA");
+        }
+        if (spec.setting("path") != null) {
+            super.validate(spec);
+        }
+    }
+
+    @Override
+    protected Set<String> untouchable() {
+        return Set.of(".git");
+    }
+
+    @Override
+    protected Map<String, String> facts(PartSpec spec) {
+        return Map.of("commit", spec.requireSetting("commit"));
+    }
+
+    @Override
+    public SnapshotSession openSnapshot(PartContext part) {
+        if (part.spec().setting("path") != null) {
+            return super.openSnapshot(part);
+        }
+        return new SnapshotSession() {
+            @Override
+            public Instant cut() {
+                return Instant.now();
+            }
+
+            @Override
+            public Map<String, String> stream(SnapshotWriter writer) {
+                return facts(part.spec());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public StagedRestore stage(PartContext target, SnapshotReader stored) {
+        if (target.spec().setting("path") == null) {
+            return new StagedRestore() {
+                @Override
+                public long bytes() {
+                    return 0;
+                }
+
+                @Override
+                public void switchOver() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        return super.stage(target, stored);
+    }
+}

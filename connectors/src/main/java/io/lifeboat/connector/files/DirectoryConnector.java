@@ -1,0 +1,112 @@
+package io.lifeboat.connector.files;
+
+import io.lifeboat.connector.Connector;
+import io.lifeboat.connector.PartContext;
+import io.lifeboat.connector.SnapshotSession;
+import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.storage.repo.SnapshotReader;
+import io.lifeboat.storage.repo.SnapshotWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The shared behaviour of parts that are a directory on disk: mounts and the deployed code. */
+public abstract class DirectoryConnector implements Connector {
+
+    private final Clock clock;
+
+    protected DirectoryConnector(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The directory of this part. */
+    protected Path directory(PartSpec spec) {
+        return Path.of(spec.requireSetting("path"));
+    }
+
+    /** Entries never backed up nor touched by a restore. */
+    protected Set<String> untouchable() {
+        return Set.of();
+    }
+
+    /** Facts recorded besides the tree's own. */
+    protected Map<String, String> facts(PartSpec spec) {
+        return Map.of();
+    }
+
+    @Override
+    public void validate(PartSpec spec) {
+        String path = spec.requireSetting("path");
+        if (!Path.of(path).isAbsolute()) {
+            throw new IllegalArgumentException("part " + spec.name() + ": 'path' must be absolute");
+        }
+    }
+
+    @Override
+    public SnapshotSession openSnapshot(PartContext part) {
+        Path root = directory(part.spec());
+        return new SnapshotSession() {
+            private TreeCapture capture;
+
+            @Override
+            public Instant cut() {
+                capture = TreeCapture.cut(root, part.operationId(), excluded());
+                return clock.instant();
+            }
+
+            @Override
+            public Map<String, String> stream(SnapshotWriter writer) {
+                Map<String, String> facts = new LinkedHashMap<>(capture.stream(writer));
+                facts.putAll(facts(part.spec()));
+                return facts;
+            }
+
+            @Override
+            public void close() {
+                if (capture != null) {
+                    capture.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public StagedRestore stage(PartContext target, SnapshotReader stored) {
+        Path live = directory(target.spec());
+        Path staging = TreeStager.stagingFor(live, target.operationId());
+        long bytes = TreeStager.stage(stored, staging, excluded());
+        return new StagedRestore() {
+            private boolean switched;
+
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+
+            @Override
+            public void switchOver() {
+                DirectorySwap.swap(live, staging, target.operationId(), untouchable());
+                switched = true;
+            }
+
+            @Override
+            public void close() {
+                if (!switched && Files.exists(staging)) {
+                    Trees.deleteRecursively(staging);
+                }
+            }
+        };
+    }
+
+    private Predicate<String> excluded() {
+        Set<String> names = untouchable();
+        return path -> names.contains(path) || names.stream().anyMatch(n -> path.startsWith(n + "/"));
+    }
+}

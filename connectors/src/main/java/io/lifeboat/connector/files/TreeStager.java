@@ -1,0 +1,148 @@
+package io.lifeboat.connector.files;
+
+import io.lifeboat.connector.ConnectorException;
+import io.lifeboat.storage.repo.SnapshotReader;
+import io.lifeboat.storage.repo.TreeEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Writes a stored tree into a staging directory. Every path is checked: nothing absolute, no {@code ..},
+ * and no write through a symlink, so a restore never writes outside its target.
+ */
+public final class TreeStager {
+
+    private TreeStager() {
+    }
+
+    /** The staging directory beside {@code target}, for one restore. */
+    public static Path stagingFor(Path target, String operationId) {
+        return target.toAbsolutePath().getParent().resolve(".lifeboat-restore-" + operationId + "-"
+                + target.getFileName());
+    }
+
+    /** Stages every entry not excluded; returns the bytes written. */
+    public static long stage(SnapshotReader stored, Path staging, Predicate<String> exclude) {
+        try {
+            Trees.deleteRecursively(staging);
+            Files.createDirectories(staging);
+            Path realRoot = staging.toRealPath();
+            long bytes = 0;
+            List<TreeEntry> directories = new ArrayList<>();
+            try (Stream<TreeEntry> entries = stored.entries()) {
+                for (TreeEntry entry : (Iterable<TreeEntry>) entries::iterator) {
+                    if (exclude.test(entry.path())) {
+                        continue;
+                    }
+                    Path path = safePath(realRoot, entry.path());
+                    switch (entry.kind()) {
+                        case DIRECTORY -> {
+                            Files.createDirectories(path);
+                            directories.add(entry);
+                        }
+                        case SYMLINK -> {
+                            Files.createSymbolicLink(path, Path.of(entry.target()));
+                            setTimes(path, entry.mtimeNanos(), LinkOption.NOFOLLOW_LINKS);
+                        }
+                        case FILE -> {
+                            try (InputStream in = stored.open(entry)) {
+                                bytes += Files.copy(in, path);
+                            }
+                            setMode(path, entry.mode());
+                            setTimes(path, entry.mtimeNanos());
+                        }
+                    }
+                }
+            }
+            for (TreeEntry dir : directories.reversed()) {
+                Path path = realRoot.resolve(dir.path());
+                setMode(path, dir.mode());
+                setTimes(path, dir.mtimeNanos());
+            }
+            Map<String, String> facts = stored.manifest().metadata();
+            if (facts.containsKey("root_mode")) {
+                setMode(realRoot, Integer.parseInt(facts.get("root_mode"), 8));
+                setTimes(realRoot, Long.parseLong(facts.get("root_mtime_nanos")));
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ConnectorException("staging into " + staging + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    /** Resolves an entry's path under the root and refuses any that would leave it. */
+    static Path safePath(Path realRoot, String relative) throws IOException {
+        TreeEntry.checkPath(relative);
+        Path path = realRoot.resolve(relative).normalize();
+        Path parent = path.getParent();
+        if (!path.startsWith(realRoot) || parent == null) {
+            throw new ConnectorException("refusing to restore '" + relative + "': outside the target", true);
+        }
+        if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !parent.toRealPath().equals(parent)) {
+            throw new ConnectorException("refusing to restore '" + relative + "': a parent is a symlink", true);
+        }
+        if (!Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(parent);
+        }
+        return path;
+    }
+
+    private static void setMode(Path path, int mode) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(permissions(mode));
+        }
+        if ((mode & 07000) != 0) {
+            Files.setAttribute(path, "unix:mode", mode);
+        }
+    }
+
+    private static void setTimes(Path path, long nanos, LinkOption... options) {
+        try {
+            var view = Files.getFileAttributeView(path, java.nio.file.attribute.BasicFileAttributeView.class,
+                    options);
+            view.setTimes(FileTime.from(nanos, TimeUnit.NANOSECONDS), null, null);
+        } catch (IOException | UnsupportedOperationException e) {
+            // symlink times cannot be set on every platform; contents and modes are what matter
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {
+                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                permissions.add(order[bit]);
+            }
+        }
+        return permissions;
+    }
+
+    /** Moves every child of {@code from} into {@code to}. */
+    static void moveChildren(Path from, Path to) throws IOException {
+        try (Stream<Path> children = Files.list(from)) {
+            for (Path child : children.toList()) {
+                Files.move(child, to.resolve(child.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+}

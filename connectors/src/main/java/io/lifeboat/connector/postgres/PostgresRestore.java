@@ -1,0 +1,194 @@
+package io.lifeboat.connector.postgres;
+
+import io.lifeboat.connector.ConnectorException;
+import io.lifeboat.connector.ExternalProcess;
+import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.storage.repo.SnapshotReader;
+import io.lifeboat.storage.repo.TreeEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static io.lifeboat.connector.postgres.PostgresConnector.quote;
+
+/**
+ * Restores into a staging database beside the live one: pre-data, then the data archives in parallel,
+ * then the post-data (indexes, constraints). Switching over renames the live database away and the staging
+ * database into its place, so the live database is never half-restored.
+ */
+final class PostgresRestore implements StagedRestore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresRestore.class);
+
+    private final PostgresConnector.Target target;
+    private final String staging;
+    private final long bytes;
+    private boolean switched;
+
+    private PostgresRestore(PostgresConnector.Target target, String staging, long bytes) {
+        this.target = target;
+        this.staging = staging;
+        this.bytes = bytes;
+    }
+
+    static PostgresRestore stage(PostgresConnector.Target target, SnapshotReader stored) {
+        String staging = stagingName(target.database(), target.part().operationId());
+        Map<String, String> facts = stored.manifest().metadata();
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quote(staging) + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + quote(staging) + " TEMPLATE template0 ENCODING "
+                    + literal(facts.getOrDefault("encoding", "UTF8")) + " LC_COLLATE "
+                    + literal(facts.getOrDefault("collate", "C")) + " LC_CTYPE "
+                    + literal(facts.getOrDefault("ctype", "C")));
+        } catch (SQLException e) {
+            throw new ConnectorException(target.name() + ": creating staging database " + staging + " failed: "
+                    + e.getMessage(), PostgresConnector.isPermanent(e), e);
+        }
+        PostgresRestore restore = new PostgresRestore(target, staging, stored.manifest().bytes());
+        try {
+            List<TreeEntry> files;
+            try (Stream<TreeEntry> entries = stored.entries()) {
+                files = entries.filter(e -> e.kind() == TreeEntry.Kind.FILE).toList();
+            }
+            restore.load(stored, files.stream().filter(f -> f.path().equals("pre-data.dump")).toList(), 1);
+            restore.load(stored, files.stream().filter(f -> f.path().startsWith("data/")).toList(), target.jobs());
+            restore.load(stored, files.stream().filter(f -> f.path().equals("post-data.dump")).toList(), 1);
+            return restore;
+        } catch (RuntimeException e) {
+            restore.close();
+            throw e;
+        }
+    }
+
+    private void load(SnapshotReader stored, List<TreeEntry> archives, int jobs) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs),
+                Thread.ofPlatform().name("pg_restore-", 0).factory())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (TreeEntry archive : archives) {
+                running.add(pool.submit(() -> restore(stored, archive)));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConnectorException(target.name() + ": pg_restore failed: " + e.getCause(), false,
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(target.name() + ": interrupted", false, e);
+        }
+    }
+
+    private void restore(SnapshotReader stored, TreeEntry archive) {
+        List<String> command = new ArrayList<>(List.of("pg_restore", "--exit-on-error"));
+        command.addAll(target.connectionArguments(staging));
+        String what = target.name() + ": restoring " + archive.path();
+        try (ExternalProcess process = ExternalProcess.start(command, target.environment(), what);
+             InputStream in = stored.open(archive)) {
+            try (OutputStream stdin = process.stdin()) {
+                in.transferTo(stdin);
+            } catch (IOException broken) {
+                process.await(what);
+                throw broken;
+            }
+            process.await(what);
+        } catch (IOException e) {
+            throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public void switchOver() {
+        String live = target.database();
+        String old = stagingName(live + "_old", target.part().operationId());
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            if (exists(admin, live)) {
+                statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+                renameAway(admin, statement, live, old);
+            }
+            statement.execute("ALTER DATABASE " + quote(staging) + " RENAME TO " + quote(live));
+            switched = true;
+            statement.execute("DROP DATABASE IF EXISTS " + quote(old) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new ConnectorException(target.name() + ": switching to the restored database failed: "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    private static void renameAway(Connection admin, Statement statement, String live, String old)
+            throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (PreparedStatement terminate = admin.prepareStatement(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                terminate.setString(1, live);
+                terminate.execute();
+            }
+            try {
+                statement.execute("ALTER DATABASE " + quote(live) + " RENAME TO " + quote(old));
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 20 || !"55006".equals(e.getSQLState())) {
+                    throw e;
+                }
+                log.debug("database {} still has sessions; retrying the rename", live);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (switched) {
+            return;
+        }
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quote(staging) + " WITH (FORCE)");
+        } catch (SQLException | ConnectorException e) {
+            log.warn("{}: staging database {} was not dropped: {}", target.name(), staging, e.getMessage());
+        }
+    }
+
+    private static boolean exists(Connection admin, String database) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static String stagingName(String database, String operationId) {
+        String suffix = "_lbr_" + operationId.substring(Math.max(0, operationId.length() - 10));
+        return database.substring(0, Math.min(database.length(), 63 - suffix.length())) + suffix;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

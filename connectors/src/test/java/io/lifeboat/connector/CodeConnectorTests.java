@@ -1,0 +1,73 @@
+package io.lifeboat.connector;
+
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.testing.TreeFingerprint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodeConnectorTests extends ConnectorConformance {
+
+    @TempDir
+    Path base;
+
+    @Override
+    protected String type() {
+        return "code";
+    }
+
+    @Override
+    protected PartSpec createPart(String name) throws Exception {
+        Path root = base.resolve(name);
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("src/app.py"), "print('hello')\n");
+        Files.writeString(root.resolve("requirements.txt"), "flask==3.0\n");
+        return spec(root);
+    }
+
+    @Override
+    protected PartSpec emptyTarget(String name) {
+        return spec(base.resolve("other").resolve(name));
+    }
+
+    @Override
+    protected Map<String, String> fingerprint(PartSpec part) throws Exception {
+        Map<String, String> tree = new java.util.TreeMap<>(TreeFingerprint.of(Path.of(part.setting("path"))));
+        tree.keySet().removeIf(k -> k.equals(".git") || k.startsWith(".git/"));
+        return tree;
+    }
+
+    @Override
+    protected void destroy(PartSpec part) throws Exception {
+        Files.writeString(Path.of(part.setting("path"), "src/app.py"), "broken");
+    }
+
+    @Override
+    protected void dropPart(PartSpec part) {
+        assertThat(part.setting("path")).startsWith(base.toString());
+    }
+
+    @Test
+    void aGitRepositoryIsNeverBackedUpNorTouched() throws Exception {
+        PartSpec part = createPart("git");
+        Path git = Files.createDirectories(Path.of(part.setting("path"), ".git"));
+        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/main\n");
+        String backupId = backup(part);
+        Files.writeString(git.resolve("HEAD"), "ref: refs/heads/feature\n");
+        restore(backupId, part);
+        assertThat(Files.readString(git.resolve("HEAD"))).isEqualTo("ref: refs/heads/feature\n");
+        assertThat(repository.openPart(ENV.project(), backupId, part.name()).entries()
+                .noneMatch(e -> e.path().startsWith(".git"))).isTrue();
+        assertThat(repository.readPart(ENV.project(), backupId, part.name()).metadata())
+                .containsEntry("commit", "4f2a9c1e");
+    }
+
+    private static PartSpec spec(Path root) {
+        return new PartSpec("code", "code", Map.of("commit", "4f2a9c1e", "path", root.toString()), null);
+    }
+}

@@ -1,0 +1,75 @@
+package io.lifeboat.connector;
+
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.testing.TreeFingerprint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MountConnectorTests extends ConnectorConformance {
+
+    @TempDir
+    Path base;
+
+    @Override
+    protected String type() {
+        return "mount";
+    }
+
+    @Override
+    protected PartSpec createPart(String name) throws Exception {
+        Path root = base.resolve(name);
+        Files.createDirectories(root);
+        TreeFingerprint.populate(root, 3 * 1024 * 1024);
+        return spec(root);
+    }
+
+    @Override
+    protected PartSpec emptyTarget(String name) {
+        return spec(base.resolve("other").resolve(name));
+    }
+
+    @Override
+    protected Map<String, String> fingerprint(PartSpec part) throws Exception {
+        return TreeFingerprint.of(Path.of(part.setting("path")));
+    }
+
+    @Override
+    protected void destroy(PartSpec part) throws Exception {
+        Path root = Path.of(part.setting("path"));
+        Files.delete(root.resolve("a/big.bin"));
+        Files.writeString(root.resolve("a/hello.txt"), "changed");
+        Files.writeString(root.resolve("new-file"), "not in the backup");
+    }
+
+    @Override
+    protected void dropPart(PartSpec part) {
+        assertThat(part.setting("path")).startsWith(base.toString());
+    }
+
+    @Test
+    void filesDeletedAfterTheCutAreStillBackedUp() throws Exception {
+        PartSpec part = createPart("cut");
+        Map<String, String> atCut = fingerprint(part);
+        String backupId = "00000000000000000000000000000c07";
+        try (SnapshotSession session = connector.openSnapshot(context(part, backupId));
+             var writer = repository.newPart(ENV.project(), ENV.environment(), backupId, part.name(), type())) {
+            var at = session.cut();
+            Files.delete(Path.of(part.setting("path"), "a/big.bin"));
+            Files.writeString(Path.of(part.setting("path"), "after-cut"), "written after the cut");
+            writer.commit(at, session.stream(writer));
+        }
+        PartSpec target = emptyTarget("from-cut");
+        restore(backupId, target);
+        assertThat(fingerprint(target)).isEqualTo(atCut);
+    }
+
+    private static PartSpec spec(Path root) {
+        return new PartSpec("uploads", "mount", Map.of("path", root.toString()), null);
+    }
+}

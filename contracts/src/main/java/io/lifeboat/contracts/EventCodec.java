@@ -20,10 +20,14 @@ public final class EventCodec {
 
     public static byte[] encode(Event event) {
         EventTypes.Type type = EventTypes.of(event.getClass());
+        ObjectNode body = JSON.valueToTree(event);
+        if (body.has("type") || body.has("schema_version")) {
+            throw new IllegalStateException(type.name() + " must not have fields named type or schema_version");
+        }
         ObjectNode node = JSON.createObjectNode();
         node.put("type", type.name());
         node.put("schema_version", type.version());
-        node.setAll((ObjectNode) JSON.valueToTree(event));
+        node.setAll(body);
         return JSON.writeValueAsBytes(node);
     }
 
@@ -60,6 +64,15 @@ public final class EventCodec {
                     + " but got " + EventTypes.of(event.getClass()).name(), null);
         }
         return expected.cast(event);
+    }
+
+    /** Parts as stored in a service's own tables: the same JSON as on the wire. */
+    public static String writeParts(java.util.List<PartSpec> parts) {
+        return JSON.writeValueAsString(parts);
+    }
+
+    public static java.util.List<PartSpec> readParts(String json) {
+        return java.util.List.of(JSON.readValue(json, PartSpec[].class));
     }
 
     public static String toJson(Event event) {

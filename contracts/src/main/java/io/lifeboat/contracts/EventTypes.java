@@ -7,6 +7,10 @@ import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.environment.EnvironmentDeleted;
+import io.lifeboat.contracts.environment.EnvironmentUpserted;
+import io.lifeboat.contracts.environment.ProjectDeleted;
+import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
@@ -49,6 +53,10 @@ public final class EventTypes {
         register("restore.started", 1, RestoreStarted.class);
         register("restore.completed", 1, RestoreCompleted.class);
         register("restore.failed", 1, RestoreFailed.class);
+        register("project.upserted", 1, ProjectUpserted.class);
+        register("project.deleted", 1, ProjectDeleted.class);
+        register("environment.upserted", 1, EnvironmentUpserted.class);
+        register("environment.deleted", 1, EnvironmentDeleted.class);
     }
 
     private static void register(String name, int version, Class<? extends Event> javaType) {

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String RESTORE_EVENTS = "lifeboat.restore-events.v1";
     /** Results of part snapshots, from the type workers to the coordinator. */
     public static final String SNAPSHOT_RESULTS = "lifeboat.snapshot-results.v1";
+    /** Projects and environments as the gateway registers them: upserted and deleted. */
+    public static final String ENVIRONMENTS = "lifeboat.environments.v1";
     /** Where events that cannot be read go, with the failure in the record headers. */
     public static final String DEAD_LETTER = "lifeboat.dead-letter.v1";
 

@@ -8,6 +8,10 @@ import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.environment.EnvironmentDeleted;
+import io.lifeboat.contracts.environment.EnvironmentUpserted;
+import io.lifeboat.contracts.environment.ProjectDeleted;
+import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
@@ -52,7 +56,11 @@ final class SampleEvents {
                 new RestoreCompleted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "4f2a9c1",
                         List.of(DONE)),
                 new RestoreFailed(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "backup is not restorable",
-                        "unchanged"));
+                        "unchanged"),
+                new ProjectUpserted(id, AT, "acme", "enterprise", "production", "Europe/Paris", "advanced"),
+                new ProjectDeleted(id, AT, "acme"),
+                new EnvironmentUpserted(id, AT, ENV, "production", "active", "4f2a9c1", List.of(DATABASE)),
+                new EnvironmentDeleted(id, AT, ENV));
     }
 
     private SampleEvents() {

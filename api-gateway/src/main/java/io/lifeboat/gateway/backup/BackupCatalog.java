@@ -1,0 +1,121 @@
+package io.lifeboat.gateway.backup;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.PartResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The backup catalog: what the API lists, kept current from the backup events. */
+@Repository
+public class BackupCatalog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    BackupCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertPending(String id, EnvironmentRef environment, boolean safe, boolean automated, String trigger,
+                       String commitId, List<BackupView.PartView> parts, Instant now) {
+        jdbc.sql("""
+                INSERT INTO backups (id, project_id, environment, status, safe, automated, trigger, commit_id,
+                                     created_at, updated_at, parts)
+                VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)""").params(id, environment.project(),
+                environment.environment(), safe, automated, trigger, commitId, Timestamp.from(now),
+                Timestamp.from(now), JSON.writeValueAsString(parts)).update();
+    }
+
+    public Optional<BackupView> find(EnvironmentRef environment, String id) {
+        return jdbc.sql("SELECT * FROM backups WHERE id = ? AND project_id = ? AND environment = ? "
+                        + "AND status <> 'DELETED'").params(id, environment.project(), environment.environment())
+                .query(BackupCatalog::view).optional();
+    }
+
+    List<BackupView> list(EnvironmentRef environment, int limit, Instant before) {
+        return jdbc.sql("""
+                SELECT * FROM backups WHERE project_id = ? AND environment = ? AND status <> 'DELETED'
+                AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?""")
+                .params(environment.project(), environment.environment(), Timestamp.from(before), limit)
+                .query(BackupCatalog::view).list();
+    }
+
+    void started(String id, Instant at) {
+        jdbc.sql("UPDATE backups SET status = 'IN_PROGRESS', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    void partCompleted(String id, PartResult part, Instant at) {
+        jdbc.sql("SELECT parts FROM backups WHERE id = ? FOR UPDATE").param(id).query(String.class).optional()
+                .ifPresent(json -> {
+                    List<BackupView.PartView> parts = readParts(json).stream()
+                            .map(p -> p.name().equals(part.name())
+                                    ? new BackupView.PartView(p.name(), p.type(), part.status().name(), part.bytes())
+                                    : p).toList();
+                    jdbc.sql("UPDATE backups SET parts = ?, updated_at = ? WHERE id = ?")
+                            .params(JSON.writeValueAsString(parts), Timestamp.from(at), id).update();
+                });
+    }
+
+    void completed(String id, List<PartResult> parts, long size, long stored, Long holdMillis, long skewMillis,
+                   Instant at) {
+        jdbc.sql("""
+                UPDATE backups SET status = 'COMPLETED', restorable = true, completed_at = ?, updated_at = ?,
+                size_bytes = ?, stored_bytes = ?, hold_millis = ?, skew_millis = ?, parts = ?
+                WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(Timestamp.from(at),
+                Timestamp.from(at), size, stored, holdMillis, skewMillis, JSON.writeValueAsString(views(parts)), id)
+                .update();
+    }
+
+    void failed(String id, String error, List<PartResult> parts, Instant at) {
+        jdbc.sql("""
+                UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?,
+                parts = CASE WHEN ? THEN parts ELSE ? END
+                WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(error, Timestamp.from(at),
+                Timestamp.from(at), parts.isEmpty(), JSON.writeValueAsString(views(parts)), id).update();
+    }
+
+    void markDeleting(String id, Instant at) {
+        jdbc.sql("UPDATE backups SET status = 'DELETING', restorable = false, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    void deleted(String id, Instant at) {
+        jdbc.sql("UPDATE backups SET status = 'DELETED', restorable = false, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    private static List<BackupView.PartView> views(List<PartResult> parts) {
+        return parts.stream().map(p -> new BackupView.PartView(p.name(), p.type(), p.status().name(), p.bytes()))
+                .toList();
+    }
+
+    private static List<BackupView.PartView> readParts(String json) {
+        return JSON.readValue(json, new TypeReference<List<BackupView.PartView>>() {
+        });
+    }
+
+    private static BackupView view(ResultSet rs, int row) throws SQLException {
+        return new BackupView(rs.getString("id"), rs.getString("project_id"), rs.getString("environment"),
+                rs.getString("status"), rs.getBoolean("safe"), rs.getBoolean("automated"), rs.getString("trigger"),
+                rs.getString("commit_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "completed_at"), instant(rs, "expires_at"), rs.getBoolean("restorable"),
+                rs.getLong("size_bytes"), rs.getLong("stored_bytes"), (Long) rs.getObject("hold_millis"),
+                (Long) rs.getObject("skew_millis"), readParts(rs.getString("parts")), rs.getString("error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,68 @@
+package io.lifeboat.gateway.backup;
+
+import io.lifeboat.gateway.web.Refs;
+import io.lifeboat.gateway.web.Problems;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@RestController
+@RequestMapping("/projects/{project}/environments/{environment}/backups")
+class BackupController {
+
+    /** The body of a backup request; {@code safe} (consistent) is the default for manual backups. */
+    record BackupRequest(Boolean safe) {
+    }
+
+    private final Backups backups;
+
+    BackupController(Backups backups) {
+        this.backups = backups;
+    }
+
+    @PostMapping
+    ResponseEntity<BackupView> create(@PathVariable String project, @PathVariable String environment,
+                                      @RequestBody(required = false) BackupRequest request) {
+        boolean safe = request == null || request.safe() == null || request.safe();
+        BackupView backup = backups.request(Refs.environment(project, environment), safe, "api");
+        return ResponseEntity.accepted().location(URI.create("/projects/" + project + "/environments/" + environment
+                + "/backups/" + backup.id())).body(backup);
+    }
+
+    @GetMapping
+    List<BackupView> list(@PathVariable String project, @PathVariable String environment,
+                          @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String start) {
+        if (limit < 1 || limit > 500) {
+            throw Problems.invalid("limit", "limit must be between 1 and 500");
+        }
+        Instant before;
+        try {
+            before = start == null ? Instant.parse("9999-12-31T00:00:00Z") : Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid("start", "start must be an ISO-8601 instant, for example 2026-11-25T04:00:00Z");
+        }
+        return backups.list(Refs.environment(project, environment), limit, before);
+    }
+
+    @GetMapping("/{backup}")
+    BackupView get(@PathVariable String project, @PathVariable String environment, @PathVariable String backup) {
+        return backups.get(Refs.environment(project, environment), backup);
+    }
+
+    @DeleteMapping("/{backup}")
+    ResponseEntity<BackupView> delete(@PathVariable String project, @PathVariable String environment,
+                                      @PathVariable String backup) {
+        return ResponseEntity.accepted().body(backups.delete(Refs.environment(project, environment), backup));
+    }
+}

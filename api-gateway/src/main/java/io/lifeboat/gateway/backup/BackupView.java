@@ -1,0 +1,22 @@
+package io.lifeboat.gateway.backup;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A backup as the API shows it; the fields follow the reference platform's backup object.
+ *
+ * @param status         {@code PENDING}, {@code IN_PROGRESS}, {@code COMPLETED}, {@code FAILED} or {@code DELETING}
+ * @param sizeOfVolumes  logical bytes of every part
+ * @param holdMillis     how long writes were held, for a consistent backup
+ * @param services       one entry per part: a service, a mount, or the code
+ */
+public record BackupView(String id, String project, String environment, String status, boolean safe,
+                         boolean automated, String trigger, String commitId, Instant createdAt, Instant updatedAt,
+                         Instant completedAt, Instant expiresAt, boolean restorable, long sizeOfVolumes,
+                         long sizeStored, Long holdMillis, Long skewMillis, List<PartView> services, String error) {
+
+    /** One part of a backup. */
+    public record PartView(String name, String type, String status, long bytes) {
+    }
+}

@@ -1,0 +1,70 @@
+package io.lifeboat.gateway.backup;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.gateway.environment.Environment;
+import io.lifeboat.gateway.environment.Environments;
+import io.lifeboat.gateway.web.Problems;
+import io.lifeboat.support.events.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Requests backups and deletions; the catalog follows what the workers report. */
+@Service
+class Backups {
+
+    private final Environments environments;
+    private final BackupCatalog catalog;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Backups(Environments environments, BackupCatalog catalog, Outbox outbox, Clock clock) {
+        this.environments = environments;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    BackupView request(EnvironmentRef ref, boolean safe, String trigger) {
+        Environment environment = environments.requireActive(ref);
+        Instant now = clock.instant();
+        String id = Ids.timeOrdered(clock);
+        catalog.insertPending(id, ref, safe, false, trigger, environment.commitSha(), environment.parts().stream()
+                .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList(), now);
+        outbox.add(Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, id, ref, safe, false, trigger,
+                environment.commitSha(), environment.parts()));
+        return catalog.find(ref, id).orElseThrow();
+    }
+
+    BackupView get(EnvironmentRef ref, String id) {
+        environments.require(ref);
+        return catalog.find(ref, id).orElseThrow(() -> Problems.notFound("backup " + id + " of " + ref));
+    }
+
+    List<BackupView> list(EnvironmentRef ref, int limit, Instant start) {
+        environments.require(ref);
+        return catalog.list(ref, limit, start);
+    }
+
+    @Transactional
+    BackupView delete(EnvironmentRef ref, String id) {
+        BackupView backup = get(ref, id);
+        if (backup.status().equals("PENDING") || backup.status().equals("IN_PROGRESS")) {
+            throw Problems.conflict("backup-running", "backup " + id + " is still running; delete it once it ends");
+        }
+        if (!backup.status().equals("DELETING")) {
+            catalog.markDeleting(id, clock.instant());
+            outbox.add(Topics.BACKUP_EVENTS, new BackupDeletionRequested(Ids.eventId(), clock.instant(), id, ref,
+                    "user"));
+        }
+        return catalog.find(ref, id).orElseThrow();
+    }
+}

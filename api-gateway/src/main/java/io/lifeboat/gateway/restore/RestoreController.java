@@ -1,0 +1,47 @@
+package io.lifeboat.gateway.restore;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.gateway.web.Problems;
+import io.lifeboat.gateway.web.Refs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+class RestoreController {
+
+    /** The body of a restore: an optional target environment, and whether to restore the code too. */
+    record RestoreRequest(String environmentName, Boolean restoreCode) {
+    }
+
+    private final Restores restores;
+
+    RestoreController(Restores restores) {
+        this.restores = restores;
+    }
+
+    @PostMapping("/projects/{project}/environments/{environment}/backups/{backup}/restore")
+    ResponseEntity<RestoreView> restore(@PathVariable String project, @PathVariable String environment,
+                                        @PathVariable String backup,
+                                        @RequestBody(required = false) RestoreRequest request) {
+        EnvironmentRef source = Refs.environment(project, environment);
+        String target = request == null ? null : request.environmentName();
+        if (target != null && !EnvironmentRef.isValidName(target)) {
+            throw Problems.invalid("environment_name", "environment_name '" + target + "' is not a valid name");
+        }
+        boolean restoreCode = request == null || request.restoreCode() == null || request.restoreCode();
+        RestoreView restore = restores.request(source, backup, target, restoreCode);
+        return ResponseEntity.accepted().location(URI.create("/projects/" + project + "/restores/" + restore.id()))
+                .body(restore);
+    }
+
+    @GetMapping("/projects/{project}/restores/{restore}")
+    RestoreView get(@PathVariable String project, @PathVariable String restore) {
+        return restores.get(project, restore);
+    }
+}

@@ -1,0 +1,88 @@
+package io.lifeboat.gateway.restore;
+
+import io.lifeboat.contracts.PartResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Restores as the API lists them, kept current from the restore events. */
+@Repository
+class RestoreStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    RestoreStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertPending(String id, String project, String backupId, String source, String target, boolean restoreCode,
+                       String commitId, Instant now) {
+        jdbc.sql("""
+                INSERT INTO restores (id, project_id, backup_id, source_env, environment, status, restore_code,
+                                      commit_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""").params(id, project, backupId, source, target,
+                restoreCode, commitId, Timestamp.from(now), Timestamp.from(now)).update();
+    }
+
+    Optional<RestoreView> find(String project, String id) {
+        return jdbc.sql("SELECT * FROM restores WHERE project_id = ? AND id = ?").params(project, id)
+                .query(RestoreStore::view).optional();
+    }
+
+    void started(String id, Instant at) {
+        jdbc.sql("UPDATE restores SET status = 'IN_PROGRESS', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    void completed(String id, String commitId, List<PartResult> parts, Instant at) {
+        List<RestoreView.PartView> views = parts.stream().map(p -> new RestoreView.PartView(p.name(), p.type(),
+                p.status().name(), p.bytes())).toList();
+        jdbc.sql("""
+                UPDATE restores SET status = 'COMPLETED', commit_id = coalesce(?, commit_id), parts = ?,
+                completed_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
+                .params(commitId, JSON.writeValueAsString(views), Timestamp.from(at), Timestamp.from(at), id).update();
+    }
+
+    void failed(String id, String error, String targetState, Instant at) {
+        jdbc.sql("""
+                UPDATE restores SET status = 'FAILED', error = ?, target_state = ?, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
+                .params(error, targetState, Timestamp.from(at), Timestamp.from(at), id).update();
+    }
+
+    private static RestoreView view(ResultSet rs, int row) throws SQLException {
+        String parts = rs.getString("parts");
+        String commit = rs.getString("commit_id");
+        return new RestoreView(rs.getString("id"), rs.getString("project_id"), rs.getString("backup_id"),
+                rs.getString("source_env"), rs.getString("environment"), rs.getString("status"),
+                rs.getBoolean("restore_code"), commit, codeNote(commit, rs.getBoolean("restore_code")),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
+                parts == null ? List.of() : JSON.readValue(parts, new TypeReference<List<RestoreView.PartView>>() {
+                }), rs.getString("error"), rs.getString("target_state"));
+    }
+
+    static String codeNote(String commit, boolean restoreCode) {
+        if (commit == null) {
+            return "The backup records no commit. Lifeboat never changes your git repository.";
+        }
+        return "The backup holds commit " + commit + ". Lifeboat never changes your git repository"
+                + (restoreCode ? "; the deployed code was restored, but the repository still has your latest code"
+                : "; only the data was restored") + ". To make this commit the base of future changes, run "
+                + "'git revert --no-commit " + commit + "..HEAD' and commit; to keep your latest code, redeploy.";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

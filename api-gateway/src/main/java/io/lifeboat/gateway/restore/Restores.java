@@ -1,0 +1,78 @@
+package io.lifeboat.gateway.restore;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.gateway.backup.BackupCatalog;
+import io.lifeboat.gateway.backup.BackupView;
+import io.lifeboat.gateway.environment.Environment;
+import io.lifeboat.gateway.environment.Environments;
+import io.lifeboat.gateway.web.Problems;
+import io.lifeboat.support.events.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Starts restores after checking everything that can be checked up front; a bad request changes nothing. */
+@Service
+class Restores {
+
+    private final Environments environments;
+    private final BackupCatalog backups;
+    private final RestoreStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Restores(Environments environments, BackupCatalog backups, RestoreStore store, Outbox outbox, Clock clock) {
+        this.environments = environments;
+        this.backups = backups;
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    RestoreView request(EnvironmentRef source, String backupId, String targetName, boolean restoreCode) {
+        environments.require(source);
+        BackupView backup = backups.find(source, backupId)
+                .orElseThrow(() -> Problems.notFound("backup " + backupId + " of " + source));
+        if (!backup.restorable()) {
+            throw Problems.conflict("backup-not-restorable", "backup " + backupId + " is " + backup.status()
+                    + " and cannot be restored; only completed backups are restorable");
+        }
+        EnvironmentRef targetRef = targetName == null ? source : new EnvironmentRef(source.project(), targetName);
+        Environment target = environments.requireActive(targetRef);
+        Map<String, PartSpec> targetParts = target.parts().stream()
+                .collect(Collectors.toMap(PartSpec::name, Function.identity()));
+        for (BackupView.PartView part : backup.services()) {
+            if (!restoreCode && part.type().equals("code")) {
+                continue;
+            }
+            PartSpec match = targetParts.get(part.name());
+            if (match == null || !match.type().equals(part.type())) {
+                throw Problems.conflict("incompatible-target", "environment " + targetRef + " has no " + part.type()
+                        + " part named " + part.name() + ", which the backup holds");
+            }
+        }
+        List<PartSpec> parts = target.parts().stream().filter(p -> restoreCode || !p.type().equals("code")).toList();
+        Instant now = clock.instant();
+        String id = Ids.timeOrdered(clock);
+        store.insertPending(id, source.project(), backupId, source.environment(), targetRef.environment(),
+                restoreCode, backup.commitId(), now);
+        outbox.add(Topics.RESTORE_REQUESTS, new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef,
+                restoreCode, parts));
+        return store.find(source.project(), id).orElseThrow();
+    }
+
+    RestoreView get(String project, String id) {
+        return store.find(project, id).orElseThrow(() -> Problems.notFound("restore " + id));
+    }
+}

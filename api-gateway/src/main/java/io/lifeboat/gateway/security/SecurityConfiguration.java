@@ -1,0 +1,52 @@
+package io.lifeboat.gateway.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every endpoint needs {@code Authorization: Bearer <token>}, except health and the published API document.
+ * Failures answer problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, @Value("${lifeboat.gateway.admin-token}") String adminToken)
+            throws Exception {
+        if (adminToken == null || adminToken.length() < 16) {
+            throw new IllegalStateException("lifeboat.gateway.admin-token (LIFEBOAT_ADMIN_TOKEN) must be set to a "
+                    + "secret of at least 16 characters");
+        }
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(new BearerTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "send Authorization: Bearer <token> with a valid API token"))
+                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "your token does not allow this")))
+                .build();
+    }
+
+    static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String type,
+                        String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"https://lifeboat.dev/problems/" + type + "\",\"title\":\""
+                + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}

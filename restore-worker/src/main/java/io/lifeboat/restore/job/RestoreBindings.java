@@ -1,0 +1,31 @@
+package io.lifeboat.restore.job;
+
+import io.lifeboat.contracts.EventCodec;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.util.function.Consumer;
+
+/** Restore requests in; overdue restores failed. */
+@Configuration(proxyBeanMethods = false)
+class RestoreBindings {
+
+    private final RestoreJob job;
+
+    RestoreBindings(RestoreJob job) {
+        this.job = job;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> restoreRequests() {
+        return message -> job.run(EventCodec.decode(message.getPayload(), RestoreRequested.class));
+    }
+
+    @Scheduled(fixedDelayString = "${lifeboat.restore.reaper-millis:10000}")
+    void failOverdueRestores() {
+        job.failOverdue();
+    }
+}

@@ -1,0 +1,203 @@
+package io.lifeboat.restore.job;
+
+import io.lifeboat.connector.ConnectorException;
+import io.lifeboat.connector.Connectors;
+import io.lifeboat.connector.PartContext;
+import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.PartResult;
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.contracts.SecretSealer;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.contracts.restore.RestoreStarted;
+import io.lifeboat.storage.object.StorageException;
+import io.lifeboat.storage.repo.BackupManifest;
+import io.lifeboat.storage.repo.Repository;
+import io.lifeboat.support.events.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Restores a backup into a target environment, all parts or none: every part is first staged beside the
+ * live data; only when all are staged are they switched over, one after the other, in a few renames.
+ * A failure while staging leaves the target unchanged; the user is told which state the target is in.
+ */
+@Service
+class RestoreJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RestoreJob.class);
+
+    private final Connectors connectors = new Connectors();
+    private final RestoreLedger ledger;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Repository repository;
+    private final SecretSealer sealer;
+    private final Clock clock;
+    private final Duration timeout;
+
+    RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
+               SecretSealer sealer, Clock clock, @Value("${lifeboat.restore.timeout}") Duration timeout) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.sealer = sealer;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    void run(RestoreRequested request) {
+        Instant deadline = clock.instant().plus(timeout);
+        Boolean fresh = transactions.execute(status -> {
+            if (ledger.insert(request, clock.instant(), deadline)) {
+                outbox.add(Topics.RESTORE_EVENTS, new RestoreStarted(Ids.eventId(), clock.instant(),
+                        request.restoreId(), request.backupId(), request.target()));
+                return true;
+            }
+            return ledger.find(request.restoreId()).map(r -> r.status().equals("RUNNING")).orElse(false);
+        });
+        if (!Boolean.TRUE.equals(fresh)) {
+            log.info("restore {} already ended; ignoring the repeated request", request.restoreId());
+            return;
+        }
+        try {
+            BackupManifest backup = repository.readBackup(request.source().project(), request.source().environment(),
+                    request.backupId()).orElseThrow(() -> new ConnectorException("backup " + request.backupId()
+                    + " of " + request.source() + " is not in storage: it was deleted or never completed", true));
+            Map<String, PartSpec> targets = request.targetParts().stream()
+                    .collect(Collectors.toMap(PartSpec::name, Function.identity()));
+            List<BackupManifest.PartRef> parts = backup.parts().stream()
+                    .filter(p -> request.restoreCode() || !p.type().equals("code")).toList();
+            for (BackupManifest.PartRef part : parts) {
+                PartSpec target = targets.get(part.name());
+                if (target == null || !target.type().equals(part.type())) {
+                    throw new ConnectorException("the target environment has no " + part.type() + " part named "
+                            + part.name(), true);
+                }
+            }
+            List<PartResult> results = restore(request, parts, targets, deadline);
+            finish(request, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
+                    request.restoreId(), request.backupId(), request.target(), backup.commitSha(), results));
+        } catch (PartialSwitchException e) {
+            finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+                    request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
+        } catch (ConnectorException | StorageException | IllegalArgumentException e) {
+            finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+                    request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
+        }
+    }
+
+    private List<PartResult> restore(RestoreRequested request, List<BackupManifest.PartRef> parts,
+                                     Map<String, PartSpec> targets, Instant deadline) {
+        List<StagedRestore> staged = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parts.size()),
+                Thread.ofPlatform().name("stage-", 0).factory())) {
+            List<Future<StagedRestore>> futures = new ArrayList<>();
+            for (BackupManifest.PartRef part : parts) {
+                futures.add(pool.submit(() -> stage(request, part, targets.get(part.name()))));
+            }
+            RuntimeException failure = null;
+            for (Future<StagedRestore> future : futures) {
+                try {
+                    staged.add(future.get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                            : new ConnectorException(e.getCause().getMessage(), false, e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new ConnectorException("interrupted while staging", false, e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new ConnectorException("the restore's deadline passed while staging", false);
+            }
+            List<String> switched = new ArrayList<>();
+            List<PartResult> results = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                BackupManifest.PartRef part = parts.get(i);
+                try {
+                    staged.get(i).switchOver();
+                } catch (RuntimeException e) {
+                    throw new PartialSwitchException(part.name(), switched, e);
+                }
+                switched.add(part.name());
+                results.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
+                        staged.get(i).bytes(), 0, part.pointInTime(), null));
+            }
+            log.info("restore {} of backup {} into {} completed: parts {}", request.restoreId(), request.backupId(),
+                    request.target(), switched);
+            return results;
+        } finally {
+            staged.forEach(StagedRestore::close);
+        }
+    }
+
+    private StagedRestore stage(RestoreRequested request, BackupManifest.PartRef part, PartSpec target) {
+        String password = target.sealedSecret() == null ? null
+                : sealer.open(target.sealedSecret(), SecretSealer.context(request.target(), target.name()));
+        var stored = repository.openPart(request.source().project(), request.backupId(), part.name());
+        log.info("staging part {} of backup {} into {}", part.name(), request.backupId(), request.target());
+        return connectors.get(part.type()).stage(new PartContext(request.target(), target, password,
+                request.restoreId()), stored);
+    }
+
+    private void finish(RestoreRequested request, String status, String error,
+                        java.util.function.Supplier<io.lifeboat.contracts.Event> event) {
+        transactions.executeWithoutResult(tx -> {
+            if (ledger.finish(request.restoreId(), status, error, clock.instant())) {
+                outbox.add(Topics.RESTORE_EVENTS, event.get());
+            }
+        });
+        if (error != null) {
+            log.warn("restore {} into {} failed: {}", request.restoreId(), request.target(), error);
+        }
+    }
+
+    @org.springframework.transaction.annotation.Transactional
+    public void failOverdue() {
+        for (RestoreLedger.Restore restore : ledger.overdue(clock.instant())) {
+            String error = "timed out: the restore worker did not finish before the deadline; retry the restore";
+            ledger.finish(restore.id(), "FAILED", error, clock.instant());
+            outbox.add(Topics.RESTORE_EVENTS, new RestoreFailed(Ids.eventId(), clock.instant(), restore.id(),
+                    restore.backupId(), restore.target(), error, "unknown"));
+        }
+    }
+
+    /** A switch-over failed after some parts were already switched. */
+    static final class PartialSwitchException extends RuntimeException {
+        private final List<String> switched;
+
+        PartialSwitchException(String part, List<String> switched, RuntimeException cause) {
+            super("switching part " + part + " failed after parts " + switched + " were restored: "
+                    + cause.getMessage() + "; retry the restore to finish it", cause);
+            this.switched = List.copyOf(switched);
+        }
+
+        String targetState() {
+            return switched.isEmpty() ? "unchanged" : "partial: restored " + switched;
+        }
+    }
+}

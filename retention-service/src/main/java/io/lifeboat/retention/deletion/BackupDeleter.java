@@ -1,0 +1,56 @@
+package io.lifeboat.retention.deletion;
+
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupDeleted;
+import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.storage.repo.Repository;
+import io.lifeboat.support.events.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/**
+ * Carries out a deletion that someone else decided. Idempotent: the backup manifest goes first, so the
+ * backup stops existing at once; repeating a deletion changes nothing. Space is reclaimed by {@code Reclaimer}.
+ */
+@Service
+class BackupDeleter {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupDeleter.class);
+
+    private final Repository repository;
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    BackupDeleter(Repository repository, JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void delete(BackupDeletionRequested request) {
+        Integer done = jdbc.queryForObject("SELECT count(*) FROM deletions WHERE backup_id = ?", Integer.class,
+                request.backupId());
+        if (done != null && done > 0) {
+            log.info("backup {} is already deleted", request.backupId());
+            return;
+        }
+        repository.deleteBackup(request.environment().project(), request.environment().environment(),
+                request.backupId());
+        jdbc.update("INSERT INTO deletions (backup_id, project, environment, reason, deleted_at) VALUES (?, ?, ?, ?, ?)",
+                request.backupId(), request.environment().project(), request.environment().environment(),
+                request.reason(), Timestamp.from(clock.instant()));
+        outbox.add(Topics.BACKUP_EVENTS, new BackupDeleted(Ids.eventId(), clock.instant(), request.backupId(),
+                request.environment(), request.reason()));
+        log.info("deleted backup {} of {} ({})", request.backupId(), request.environment(), request.reason());
+    }
+}

@@ -1,0 +1,31 @@
+package io.lifeboat.system;
+
+import io.lifeboat.testing.TestInfra;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies for projects and environments that the tests register. */
+final class Demo {
+
+    static Map<String, Object> project(String id) {
+        return Map.of("id", id, "title", "Project " + id, "tier", "enterprise", "plan", "production",
+                "timezone", "Europe/Paris");
+    }
+
+    static Map<String, Object> environment(String name, String database, Path mount, Path code, String commit) {
+        return Map.of(
+                "name", name,
+                "type", "production",
+                "status", "active",
+                "services", List.of(Map.of("name", "database", "type", "postgresql", "connection", Map.of(
+                        "host", TestInfra.postgresHost(), "port", Integer.toString(TestInfra.postgresPort()),
+                        "database", database, "user", TestInfra.postgresUser(), "password", "s3cr3t-test-password"))),
+                "mounts", List.of(Map.of("name", "uploads", "path", mount.toString())),
+                "code", Map.of("commit", commit, "path", code.toString()));
+    }
+
+    private Demo() {
+    }
+}

@@ -1,0 +1,210 @@
+package io.lifeboat.system;
+
+import io.lifeboat.launcher.Stack;
+import io.lifeboat.testing.PgFingerprint;
+import io.lifeboat.testing.PgFixtures;
+import io.lifeboat.testing.TreeFingerprint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The five services in this JVM, on real Kafka, PostgreSQL and S3: a whole environment is backed up,
+ * destroyed and restored, and compared by content.
+ */
+class EndToEndIntegrationTests {
+
+    static StackFixture fixture;
+    static Stack stack;
+    static Api api;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new StackFixture();
+        stack = fixture.start();
+        api = new Api(stack.gatewayUrl(), StackFixture.TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+        assertThat(LogCapture.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line)
+                .containsAnyOf("s3cr3t-test-password", StackFixture.TOKEN, "security password"));
+    }
+
+    @Test
+    void aBackupRestoresTheWholeEnvironmentAfterItsDataIsDestroyed() throws Exception {
+        Environment env = Environment.create(dir, "main", 50_000);
+        try {
+            String project = registerProject();
+            assertThat(api.post("/projects/" + project + "/environments", env.request()).status()).isEqualTo(201);
+            Map<String, String> database = PgFingerprint.of(env.database());
+            Map<String, String> files = TreeFingerprint.of(env.mount());
+            Map<String, String> code = TreeFingerprint.of(env.code());
+
+            JsonNode backup = backup(project, "main");
+            assertThat(backup.path("restorable").asBoolean()).isTrue();
+            assertThat(backup.path("safe").asBoolean()).isTrue();
+            assertThat(backup.path("automated").asBoolean()).isFalse();
+            assertThat(backup.path("commit_id").asString()).isEqualTo(env.commit());
+            assertThat(backup.path("size_of_volumes").asLong()).isGreaterThan(20L * 1024 * 1024);
+            assertThat(backup.path("completed_at").isNull()).isFalse();
+            assertThat(backup.path("services")).hasSize(3)
+                    .allSatisfy(part -> assertThat(part.path("status").asString()).isEqualTo("COMPLETED"));
+
+            destroy(env);
+            assertThat(PgFingerprint.of(env.database())).isNotEqualTo(database);
+            assertThat(TreeFingerprint.of(env.mount())).isNotEqualTo(files);
+
+            JsonNode restore = restore(project, "main", backup.path("id").asString(), Map.of("restore_code", true));
+            assertThat(restore.path("commit_id").asString()).isEqualTo(env.commit());
+            assertThat(restore.path("code_note").asString()).contains("never changes your git repository");
+            assertThat(PgFingerprint.of(env.database())).isEqualTo(database);
+            assertThat(TreeFingerprint.of(env.mount())).isEqualTo(files);
+            assertThat(TreeFingerprint.of(env.code())).isEqualTo(code);
+
+            JsonNode listed = api.get("/projects/" + project + "/environments/main/backups").body();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).path("id").asString()).isEqualTo(backup.path("id").asString());
+        } finally {
+            PgFixtures.drop(env.database());
+        }
+    }
+
+    @Test
+    void aBackupRestoresIntoAnotherEnvironment() throws Exception {
+        Environment source = Environment.create(dir.resolve("source"), "main", 5_000);
+        Environment target = Environment.empty(dir.resolve("target"), "staging");
+        try {
+            String project = registerProject();
+            assertThat(api.post("/projects/" + project + "/environments", source.request()).status()).isEqualTo(201);
+            assertThat(api.post("/projects/" + project + "/environments", target.request()).status()).isEqualTo(201);
+            JsonNode backup = backup(project, "main");
+
+            restore(project, "main", backup.path("id").asString(), Map.of("environment_name", "staging"));
+
+            assertThat(PgFingerprint.of(target.database())).isEqualTo(PgFingerprint.of(source.database()));
+            assertThat(TreeFingerprint.of(target.mount())).isEqualTo(TreeFingerprint.of(source.mount()));
+            assertThat(TreeFingerprint.of(target.code())).isEqualTo(TreeFingerprint.of(source.code()));
+        } finally {
+            PgFixtures.drop(source.database());
+            PgFixtures.drop(target.database());
+        }
+    }
+
+    @Test
+    void inactiveEnvironmentsCannotBeBackedUpNorRestoredInto() throws Exception {
+        Environment env = Environment.create(dir, "main", 100);
+        try {
+            String project = registerProject();
+            api.post("/projects/" + project + "/environments", env.request());
+            JsonNode backup = backup(project, "main");
+            assertThat(api.post("/projects/" + project + "/environments/main/deactivate", null).status())
+                    .isEqualTo(200);
+
+            Api.Response refused = api.post("/projects/" + project + "/environments/main/backups",
+                    Map.of("safe", true));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().path("detail").asString()).contains("activate the environment first");
+            Api.Response restore = api.post("/projects/" + project + "/environments/main/backups/"
+                    + backup.path("id").asString() + "/restore", Map.of());
+            assertThat(restore.status()).isEqualTo(409);
+            assertThat(api.get("/projects/" + project + "/environments/main/backups").body()).hasSize(1);
+        } finally {
+            PgFixtures.drop(env.database());
+        }
+    }
+
+    @Test
+    void everyEndpointRequiresTheToken() {
+        Api anonymous = new Api(stack.gatewayUrl(), null);
+        Api wrong = new Api(stack.gatewayUrl(), "not-the-token-at-all");
+        for (Api client : new Api[] {anonymous, wrong}) {
+            Api.Response response = client.get("/projects/anything/environments/main/backups");
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(client.post("/projects", Demo.project("sneaky")).status()).isEqualTo(401);
+        }
+        assertThat(api.get("/projects/sneaky").status()).isEqualTo(404);
+    }
+
+    @Test
+    void credentialsAreNeverReturned() throws Exception {
+        Environment env = Environment.empty(dir, "main");
+        String project = registerProject();
+        Api.Response created = api.post("/projects/" + project + "/environments", env.request());
+        Api.Response read = api.get("/projects/" + project + "/environments/main");
+        for (Api.Response response : new Api.Response[] {created, read}) {
+            assertThat(response.body().toString()).doesNotContain("s3cr3t-test-password");
+            assertThat(response.body().path("services").get(0).path("password_set").asBoolean()).isTrue();
+        }
+    }
+
+    static String registerProject() {
+        String project = "p" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/projects", Demo.project(project)).status()).isEqualTo(201);
+        return project;
+    }
+
+    static JsonNode backup(String project, String environment) {
+        Api.Response accepted = api.post("/projects/" + project + "/environments/" + environment + "/backups",
+                Map.of("safe", true));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String path = "/projects/" + project + "/environments/" + environment + "/backups/"
+                + accepted.body().path("id").asString();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
+        JsonNode backup = api.get(path).body();
+        assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("COMPLETED");
+        return backup;
+    }
+
+    static JsonNode restore(String project, String environment, String backupId, Map<String, Object> body) {
+        Api.Response accepted = api.post("/projects/" + project + "/environments/" + environment + "/backups/"
+                + backupId + "/restore", body);
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String path = "/projects/" + project + "/restores/" + accepted.body().path("id").asString();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
+        JsonNode restore = api.get(path).body();
+        assertThat(restore.path("status").asString()).as(restore.toString()).isEqualTo("COMPLETED");
+        return restore;
+    }
+
+    static void destroy(Environment env) throws Exception {
+        try (Connection c = PgFixtures.connect(env.database()); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE; DROP SCHEMA billing CASCADE; CREATE SCHEMA public;"
+                    + "CREATE TABLE intruder (x int); SELECT lo_unlink(oid) FROM pg_largeobject_metadata");
+        }
+        try (Stream<Path> files = Files.walk(env.mount())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.writeString(env.mount().resolve("not-in-backup.txt"), "x");
+        Files.writeString(env.code().resolve("app.py"), "broken = True\n");
+    }
+}

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -31,13 +33,21 @@ public final class Stack implements AutoCloseable {
         services.put("restore-worker", RestoreWorkerApplication::builder);
         services.put("retention-service", RetentionServiceApplication::builder);
         services.put("scheduler-service", SchedulerServiceApplication::builder);
+        // services start in parallel, on threads that see this jar's classes (a fat jar has its own loader)
+        ClassLoader loader = Stack.class.getClassLoader();
+        ExecutorService starter = Executors.newFixedThreadPool(services.size() + 1, runnable -> {
+            Thread thread = new Thread(runnable, "lifeboat-start");
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
         List<CompletableFuture<ConfigurableApplicationContext>> starting = new ArrayList<>();
         for (var service : services.entrySet()) {
             starting.add(CompletableFuture.supplyAsync(() -> start(service.getValue().get(), properties,
-                    "spring.main.web-application-type=none")));
+                    "spring.main.web-application-type=none"), starter));
         }
         CompletableFuture<ConfigurableApplicationContext> gatewayStart = CompletableFuture.supplyAsync(() ->
-                start(GatewayApplication.builder(), properties));
+                start(GatewayApplication.builder(), properties), starter);
+        starter.shutdown();
         try {
             starting.forEach(s -> contexts.add(s.join()));
             this.gateway = gatewayStart.join();

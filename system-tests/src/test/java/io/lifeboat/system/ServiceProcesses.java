@@ -1,0 +1,105 @@
+package io.lifeboat.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/** The five services as separate JVMs, each started with {@code java -jar} from its packaged jar. */
+final class ServiceProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("api-gateway", "scheduler-service", "snapshot-worker",
+            "restore-worker", "retention-service");
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path logs;
+
+    ServiceProcesses(Map<String, String> properties, Path logs) throws IOException {
+        this.logs = Files.createDirectories(logs);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (String service : SERVICES) {
+            Path jar = jar(service);
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString(),
+                    "--server.port=" + port));
+            properties.forEach((k, v) -> {
+                if (!k.equals("server.port")) {
+                    command.add("--" + k + "=" + v);
+                }
+            });
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile()).start();
+            processes.put(service, process);
+            ports.put(service, port);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            for (String service : SERVICES) {
+                if (!processes.get(service).isAlive()) {
+                    throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                }
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + ports.get(service) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (!health.body().contains("\"UP\"")) {
+                    throw new AssertionError(service + " is not up yet: " + health.body());
+                }
+            }
+        });
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("api-gateway");
+    }
+
+    Map<String, Process> processes() {
+        return processes;
+    }
+
+    String log(String service) throws IOException {
+        return Files.readString(logs.resolve(service + ".log"));
+    }
+
+    static Path jar(String service) {
+        Path jar = Path.of("..", service, "target", service + "-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath()
+                .normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' (scripts/test.sh), "
+                    + "which packages every service first");
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -133,6 +133,9 @@ PROPS
 }
 
 lb_stop_all() {
+  if [ -n "${LB_STOP_PG:-}" ]; then
+    "${LB_STOP_PG[@]}" >/dev/null 2>&1 || true
+  fi
   for pid in "${LB_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -142,24 +145,35 @@ lb_stop_all() {
   LB_PIDS=()
 }
 
-# PostgreSQL on 127.0.0.1:5432: use the running server, else start the local cluster.
+# PostgreSQL on 127.0.0.1:${LB_PG_PORT:-5432}: use the running server, else start the machine's cluster,
+# else initialise one under .infra/postgres (as uid 65534 when running as root: PostgreSQL refuses root).
 lb_ensure_postgres() {
-  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  local port="${LB_PG_PORT:-5432}"
+  if pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null; then
     return
   fi
-  echo "PostgreSQL is not running on 127.0.0.1:5432; starting it ..."
-  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+  echo "PostgreSQL is not running on 127.0.0.1:$port; starting it ..."
+  if [ "$port" = 5432 ] && command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
   fi
-  if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-    local bin dir="$LB_INFRA/postgres"
+  if ! pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null; then
+    local bin dir="$LB_INFRA/postgres-$port" as=()
     bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-    [ -n "$bin" ] || { echo "error: no PostgreSQL found; install postgresql" >&2; exit 1; }
-    if [ ! -f "$dir/PG_VERSION" ]; then
-      mkdir -p "$dir"; "$bin/initdb" -D "$dir" -U postgres -A trust >/dev/null
+    [ -n "$bin" ] || { echo "error: no PostgreSQL server found; install postgresql" >&2; exit 1; }
+    mkdir -p "$dir"
+    if [ "$(id -u)" = 0 ]; then
+      as=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+      chown 65534:65534 "$dir"; chmod 755 "$LB_INFRA"
     fi
-    "$bin/pg_ctl" -D "$dir" -o "-h 127.0.0.1 -p 5432 -k /tmp" -l "$dir/server.log" start >/dev/null
-    LB_STARTED_PG="$bin/pg_ctl -D $dir stop"
+    if [ ! -f "$dir/PG_VERSION" ]; then
+      "${as[@]}" "$bin/initdb" -D "$dir" -U postgres -A trust >/dev/null
+    fi
+    "${as[@]}" "$bin/pg_ctl" -D "$dir" -o "-h 127.0.0.1 -p $port -k $dir" -l "$dir/server.log" -w start >/dev/null
+    LB_STOP_PG=("${as[@]}" "$bin/pg_ctl" -D "$dir" -m fast stop)
   fi
-  lb_wait_port 127.0.0.1 5432 30 "PostgreSQL"
+  lb_wait_port 127.0.0.1 "$port" 30 "PostgreSQL"
+  if [ "$port" = 5432 ] || [ -n "${LB_STOP_PG:-}" ]; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'test'" postgres \
+      | grep -q 1 || psql -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE test" postgres >/dev/null
+  fi
 }

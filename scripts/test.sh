@@ -10,6 +10,7 @@ run="$LB_INFRA/run-$$"
 trap 'lb_stop_all; rm -rf "$run"' EXIT
 lb_ensure_postgres
 lb_fetch_infra
+export LIFEBOAT_TEST_PG_PORT="${LB_PG_PORT:-5432}"
 lb_start_kafka "$run/kafka"
 lb_start_s3proxy "$run/s3proxy"
 if command -v docker-compose >/dev/null; then

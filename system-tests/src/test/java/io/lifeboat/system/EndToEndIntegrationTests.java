@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -160,6 +161,33 @@ class EndToEndIntegrationTests {
         for (Api.Response response : new Api.Response[] {created, read}) {
             assertThat(response.body().toString()).doesNotContain("s3cr3t-test-password");
             assertThat(response.body().path("services").get(0).path("password_set").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void malformedEventsAreDeadLetteredAndNeverBlockThePartition() throws Exception {
+        Environment env = Environment.create(dir, "main", 100);
+        try {
+            String project = registerProject();
+            api.post("/projects/" + project + "/environments", env.request());
+            String namespace = fixture.properties.get("lifeboat.kafka.namespace");
+            List<String> malformed = List.of("{not json", "{\"type\":\"backup.requested\",\"schema_version\":99}",
+                    "{\"type\":\"backup.requested\",\"schema_version\":1,\"backup_id\":\"x\"}");
+            try (DeadLetters deadLetters = new DeadLetters(namespace)) {
+                deadLetters.send(namespace + "lifeboat.backup-requests.v1", project + "/main", malformed);
+                deadLetters.send(namespace + "lifeboat.snapshot-tasks.postgresql.v1", project + "/main",
+                        List.of("[\"a task that is not an object\"]"));
+                JsonNode backup = backup(project, "main");
+                assertThat(backup.path("status").asString()).isEqualTo("COMPLETED");
+                List<DeadLetters.Letter> letters = deadLetters.received(4);
+                assertThat(letters).extracting(DeadLetters.Letter::value)
+                        .containsAll(malformed).contains("[\"a task that is not an object\"]");
+                assertThat(letters).allSatisfy(letter -> assertThat(letter.error()).isNotBlank());
+                assertThat(letters).extracting(DeadLetters.Letter::originalTopic).contains(
+                        namespace + "lifeboat.backup-requests.v1", namespace + "lifeboat.snapshot-tasks.postgresql.v1");
+            }
+        } finally {
+            PgFixtures.drop(env.database());
         }
     }
 

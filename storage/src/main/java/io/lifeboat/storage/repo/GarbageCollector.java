@@ -99,7 +99,11 @@ final class GarbageCollector {
         expireLapsedLeases(project, now, grace);
         int live = (int) liveBytes.values().stream().filter(b -> b > 0).count();
         GcReport report = new GcReport(project, live, condemn.size(), deleted, deletedBytes, 0, postponed);
-        log.info("garbage collection of project {}: {}", project, report);
+        if (report.condemnedPacks() + report.deletedPacks() + report.postponed() > 0) {
+            log.info("garbage collection of project {}: {}", project, report);
+        } else {
+            log.debug("garbage collection of project {}: nothing to reclaim", project);
+        }
         return report;
     }
 
@@ -126,7 +130,10 @@ final class GarbageCollector {
                     continue;
                 }
                 for (BackupManifest.PartRef part : backup.parts()) {
-                    SnapshotReader reader = repository.openPart(project, backup.backupId(), part.name());
+                    SnapshotReader reader = openLive(project, key, backup, part);
+                    if (reader == null) {
+                        break;
+                    }
                     reader.manifest().tree().stream().filter(id -> inPass(id, p, passes)).forEach(live::add);
                     try (Stream<TreeEntry> entries = reader.entries()) {
                         entries.forEach(e -> e.chunks().stream().filter(id -> inPass(id, p, passes))
@@ -145,6 +152,23 @@ final class GarbageCollector {
             }
         }
         return liveBytes;
+    }
+
+    /**
+     * A committed backup's part, or null when the backup was deleted meanwhile. A part missing from a backup
+     * that still exists aborts the run: its chunks must never be taken for garbage.
+     */
+    private SnapshotReader openLive(String project, String backupKey, BackupManifest backup,
+                                    BackupManifest.PartRef part) {
+        try {
+            return repository.openPart(project, backup.backupId(), part.name());
+        } catch (ObjectNotFoundException e) {
+            if (repository.locations().stat(backupKey).isEmpty()) {
+                return null;
+            }
+            throw new StorageException("garbage collection of project " + project + " stopped: backup "
+                    + backup.backupId() + " exists but its part " + part.name() + " cannot be read", false, e);
+        }
     }
 
     private static boolean inPass(String chunkId, int pass, int passes) {

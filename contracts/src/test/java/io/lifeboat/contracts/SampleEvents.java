@@ -6,8 +6,11 @@ import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
+import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.backup.BackupVerificationRequested;
+import io.lifeboat.contracts.backup.BackupVerified;
 import io.lifeboat.contracts.environment.EnvironmentDeleted;
 import io.lifeboat.contracts.environment.EnvironmentUpserted;
 import io.lifeboat.contracts.environment.ProjectDeleted;
@@ -47,6 +50,10 @@ final class SampleEvents {
                 new BackupFailed(id, AT, BACKUP, ENV, "part database: pg_dump exited with 1", List.of()),
                 new BackupDeletionRequested(id, AT, BACKUP, ENV, "user"),
                 new BackupDeleted(id, AT, BACKUP, ENV, "user"),
+                new BackupVerificationRequested(id, AT, BACKUP, ENV, 0.1),
+                new BackupVerified(id, AT, BACKUP, ENV, 0.1, true, 120, 125_829_120, List.of()),
+                new BackupRecovered(id, AT, BACKUP, ENV, true, false, "api", "4f2a9c1", AT, AT.plusSeconds(40),
+                        List.of(DONE), 1_048_576, 262_144, 12L, 3),
                 new PartSnapshotRequested(id, AT, BACKUP, ENV, DATABASE, AT.plusSeconds(3600)),
                 new PartSnapshotCompleted(id, AT, BACKUP, ENV, DONE),
                 new PartSnapshotFailed(id, AT, BACKUP, ENV, "database", "postgresql", "connection refused"),

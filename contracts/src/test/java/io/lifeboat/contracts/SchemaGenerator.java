@@ -59,6 +59,8 @@ final class SchemaGenerator {
             json = "boolean";
         } else if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class) {
             json = "integer";
+        } else if (raw == double.class || raw == Double.class) {
+            json = "number";
         } else if (raw == Instant.class) {
             json = "string";
             schema.put("format", "date-time");

@@ -75,8 +75,9 @@ public final class Stack implements AutoCloseable {
         return List.copyOf(contexts);
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, Map<String, String> properties,
-                                                        String... extra) {
+    /** Runs one service with these properties, as command-line arguments (they override its files). */
+    public static ConfigurableApplicationContext start(SpringApplicationBuilder builder, Map<String, String> properties,
+                                                       String... extra) {
         List<String> arguments = new ArrayList<>();
         properties.forEach((k, v) -> arguments.add("--" + k + "=" + v));
         for (String property : extra) {

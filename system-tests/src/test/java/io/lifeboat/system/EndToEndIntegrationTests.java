@@ -191,6 +191,55 @@ class EndToEndIntegrationTests {
         }
     }
 
+    @Test
+    void verificationRereadsTheDataAndRecordsItsResultOnTheBackup() throws Exception {
+        Environment env = Environment.create(dir, "main", 1_000);
+        try {
+            String project = registerProject();
+            api.post("/projects/" + project + "/environments", env.request());
+            String path = "/projects/" + project + "/environments/main/backups/" + backup(project, "main")
+                    .path("id").asString();
+            assertThat(api.post(path + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
+            await().atMost(Duration.ofMinutes(1)).until(() -> !api.get(path).body().path("verification")
+                    .path("status").asString().equals("RUNNING"));
+            JsonNode verification = api.get(path).body().path("verification");
+            assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("PASSED");
+            assertThat(verification.path("chunks_checked").asLong()).isPositive();
+            assertThat(verification.path("bytes_checked").asLong()).isGreaterThan(20L * 1024 * 1024);
+            assertThat(api.post(path + "/verify", Map.of("sample", 2)).status()).isEqualTo(400);
+        } finally {
+            PgFixtures.drop(env.database());
+        }
+    }
+
+    @Test
+    void theListOfBackupsIsRebuiltFromObjectStorageAloneAfterTheCatalogIsLost() throws Exception {
+        Environment env = Environment.create(dir, "main", 1_000);
+        try {
+            String project = registerProject();
+            api.post("/projects/" + project + "/environments", env.request());
+            JsonNode backup = backup(project, "main");
+            String list = "/projects/" + project + "/environments/main/backups";
+            try (Connection c = PgFixtures.connect(fixture.catalog); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM gateway.backups");
+            }
+            assertThat(api.get(list).body()).isEmpty();
+
+            Stack.start(io.lifeboat.retention.RetentionServiceApplication.builder(), fixture.properties,
+                    "lifeboat.recover-catalog=true", "spring.main.web-application-type=none");
+
+            await().atMost(Duration.ofMinutes(1)).until(() -> api.get(list).body().size() == 1);
+            JsonNode recovered = api.get(list).body().get(0);
+            for (String field : List.of("id", "status", "commit_id", "safe", "automated", "restorable",
+                    "size_of_volumes")) {
+                assertThat(recovered.path(field)).as(field).isEqualTo(backup.path(field));
+            }
+            assertThat(recovered.path("services")).hasSize(3);
+        } finally {
+            PgFixtures.drop(env.database());
+        }
+    }
+
     static String registerProject() {
         String project = "p" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/projects", Demo.project(project)).status()).isEqualTo(201);

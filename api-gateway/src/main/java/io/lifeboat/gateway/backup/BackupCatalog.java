@@ -2,6 +2,7 @@ package io.lifeboat.gateway.backup;
 
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartResult;
+import io.lifeboat.contracts.backup.BackupRecovered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -95,6 +96,36 @@ public class BackupCatalog {
                 .params(Timestamp.from(at), id).update();
     }
 
+    void verificationRequested(String id, double sample, Instant at) {
+        jdbc.sql("""
+                UPDATE backups SET verification_status = 'RUNNING', verification_sample = ?,
+                verification_requested_at = ?, verified_at = NULL, verification_chunks = NULL,
+                verification_bytes = NULL, verification_errors = NULL, updated_at = ? WHERE id = ?""")
+                .params(sample, Timestamp.from(at), Timestamp.from(at), id).update();
+    }
+
+    void verified(String id, boolean passed, long chunks, long bytes, List<String> errors, Instant at) {
+        jdbc.sql("""
+                UPDATE backups SET verification_status = ?, verified_at = ?, verification_chunks = ?,
+                verification_bytes = ?, verification_errors = ?, updated_at = ? WHERE id = ?""")
+                .params(passed ? "PASSED" : "FAILED", Timestamp.from(at), chunks, bytes,
+                        JSON.writeValueAsString(errors), Timestamp.from(at), id).update();
+    }
+
+    /** Adds a backup that catalog recovery found in storage, unless the catalog has it already. */
+    void recovered(BackupRecovered e) {
+        jdbc.sql("""
+                INSERT INTO backups (id, project_id, environment, status, safe, automated, trigger, commit_id,
+                                     created_at, updated_at, completed_at, restorable, size_bytes, stored_bytes,
+                                     hold_millis, skew_millis, parts)
+                VALUES (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(e.backupId(), e.environment().project(), e.environment().environment(), e.safe(),
+                        e.automated(), e.trigger(), e.commitSha(), Timestamp.from(e.createdAt()),
+                        Timestamp.from(e.occurredAt()), Timestamp.from(e.completedAt()), e.sizeBytes(),
+                        e.storedBytes(), e.holdMillis(), e.skewMillis(), JSON.writeValueAsString(views(e.parts())))
+                .update();
+    }
+
     private static List<BackupView.PartView> views(List<PartResult> parts) {
         return parts.stream().map(p -> new BackupView.PartView(p.name(), p.type(), p.status().name(), p.bytes()))
                 .toList();
@@ -111,7 +142,21 @@ public class BackupCatalog {
                 rs.getString("commit_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "completed_at"), instant(rs, "expires_at"), rs.getBoolean("restorable"),
                 rs.getLong("size_bytes"), rs.getLong("stored_bytes"), (Long) rs.getObject("hold_millis"),
-                (Long) rs.getObject("skew_millis"), readParts(rs.getString("parts")), rs.getString("error"));
+                (Long) rs.getObject("skew_millis"), readParts(rs.getString("parts")), rs.getString("error"),
+                verification(rs));
+    }
+
+    private static BackupView.Verification verification(ResultSet rs) throws SQLException {
+        String status = rs.getString("verification_status");
+        if (status == null) {
+            return null;
+        }
+        String errors = rs.getString("verification_errors");
+        return new BackupView.Verification(status, rs.getDouble("verification_sample"),
+                instant(rs, "verification_requested_at"), instant(rs, "verified_at"),
+                (Long) rs.getObject("verification_chunks"), (Long) rs.getObject("verification_bytes"),
+                errors == null ? List.of() : JSON.readValue(errors, new TypeReference<List<String>>() {
+                }));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -60,6 +60,20 @@ class BackupController {
         return backups.get(Refs.environment(project, environment), backup);
     }
 
+    /** The body of a verification: the fraction of chunks to re-read, 1 (everything) by default. */
+    record VerifyRequest(Double sample) {
+    }
+
+    @PostMapping("/{backup}/verify")
+    ResponseEntity<BackupView> verify(@PathVariable String project, @PathVariable String environment,
+                                      @PathVariable String backup, @RequestBody(required = false) VerifyRequest request) {
+        double sample = request == null || request.sample() == null ? 1.0 : request.sample();
+        if (!(sample > 0 && sample <= 1)) {
+            throw Problems.invalid("sample", "sample must be greater than 0 and at most 1");
+        }
+        return ResponseEntity.accepted().body(backups.verify(Refs.environment(project, environment), backup, sample));
+    }
+
     @DeleteMapping("/{backup}")
     ResponseEntity<BackupView> delete(@PathVariable String project, @PathVariable String environment,
                                       @PathVariable String backup) {

@@ -10,11 +10,18 @@ import java.util.List;
  * @param sizeOfVolumes  logical bytes of every part
  * @param holdMillis     how long writes were held, for a consistent backup
  * @param services       one entry per part: a service, a mount, or the code
+ * @param verification   the last verification, or null if the backup was never verified
  */
 public record BackupView(String id, String project, String environment, String status, boolean safe,
                          boolean automated, String trigger, String commitId, Instant createdAt, Instant updatedAt,
                          Instant completedAt, Instant expiresAt, boolean restorable, long sizeOfVolumes,
-                         long sizeStored, Long holdMillis, Long skewMillis, List<PartView> services, String error) {
+                         long sizeStored, Long holdMillis, Long skewMillis, List<PartView> services, String error,
+                         Verification verification) {
+
+    /** A verification: {@code RUNNING}, {@code PASSED} or {@code FAILED}, with what was checked. */
+    public record Verification(String status, double sample, Instant requestedAt, Instant verifiedAt,
+                               Long chunksChecked, Long bytesChecked, List<String> errors) {
+    }
 
     /** One part of a backup. */
     public record PartView(String name, String type, String status, long bytes) {

@@ -5,6 +5,7 @@ import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupVerificationRequested;
 import io.lifeboat.gateway.environment.Environment;
 import io.lifeboat.gateway.environment.Environments;
 import io.lifeboat.gateway.web.Problems;
@@ -52,6 +53,19 @@ class Backups {
     List<BackupView> list(EnvironmentRef ref, int limit, Instant start) {
         environments.require(ref);
         return catalog.list(ref, limit, start);
+    }
+
+    @Transactional
+    BackupView verify(EnvironmentRef ref, String id, double sample) {
+        BackupView backup = get(ref, id);
+        if (!backup.status().equals("COMPLETED")) {
+            throw Problems.conflict("backup-not-verifiable", "backup " + id + " is " + backup.status()
+                    + "; only completed backups can be verified");
+        }
+        catalog.verificationRequested(id, sample, clock.instant());
+        outbox.add(Topics.BACKUP_EVENTS, new BackupVerificationRequested(Ids.eventId(), clock.instant(), id, ref,
+                sample));
+        return catalog.find(ref, id).orElseThrow();
     }
 
     @Transactional

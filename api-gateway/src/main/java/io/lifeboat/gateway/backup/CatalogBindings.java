@@ -5,7 +5,9 @@ import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
+import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupStarted;
+import io.lifeboat.contracts.backup.BackupVerified;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -26,6 +28,9 @@ class CatalogBindings {
                         e.holdMillis(), e.skewMillis(), e.occurredAt());
                 case BackupFailed e -> catalog.failed(e.backupId(), e.error(), e.parts(), e.occurredAt());
                 case BackupDeleted e -> catalog.deleted(e.backupId(), e.occurredAt());
+                case BackupVerified e -> catalog.verified(e.backupId(), e.passed(), e.chunksChecked(), e.bytesChecked(),
+                        e.errors(), e.occurredAt());
+                case BackupRecovered e -> catalog.recovered(e);
                 default -> {
                 }
             }

@@ -2,21 +2,26 @@ package io.lifeboat.retention.deletion;
 
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupVerificationRequested;
+import io.lifeboat.retention.verify.Verification;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import java.util.function.Consumer;
 
-/** Backup lifecycle events in; deletion requests are carried out, the rest is not this service's concern. */
+/** Backup lifecycle events in: deletions and verifications are carried out here. */
 @Configuration(proxyBeanMethods = false)
 class DeletionBindings {
 
     @Bean
-    Consumer<Message<byte[]>> backupEvents(BackupDeleter deleter) {
+    Consumer<Message<byte[]>> backupEvents(BackupDeleter deleter, Verification verification) {
         return message -> {
-            if (EventCodec.decode(message.getPayload()) instanceof BackupDeletionRequested request) {
-                deleter.delete(request);
+            switch (EventCodec.decode(message.getPayload())) {
+                case BackupDeletionRequested request -> deleter.delete(request);
+                case BackupVerificationRequested request -> verification.verify(request);
+                default -> {
+                }
             }
         };
     }

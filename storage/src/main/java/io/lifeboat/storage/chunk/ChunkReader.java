@@ -15,9 +15,17 @@ public final class ChunkReader {
     private boolean eof;
 
     public ChunkReader(FastCdc cdc, InputStream in) {
+        this(cdc, in, new byte[cdc.params().maxSize() * 2]);
+    }
+
+    /** Reads with a caller's buffer of at least twice the maximum chunk size, reused across streams. */
+    public ChunkReader(FastCdc cdc, InputStream in, byte[] buffer) {
+        if (buffer.length < cdc.params().maxSize() * 2) {
+            throw new IllegalArgumentException("the buffer must hold two maximum-size chunks");
+        }
         this.cdc = cdc;
         this.in = in;
-        this.buffer = new byte[cdc.params().maxSize() * 2];
+        this.buffer = buffer;
     }
 
     /** The next chunk, or null at the end of the stream. */

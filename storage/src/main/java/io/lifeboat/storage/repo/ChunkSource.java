@@ -15,12 +15,14 @@ final class ChunkSource {
 
     private final Repository repository;
     private final String project;
+    private final PackWindows windows;
     private volatile PackIndex index;
 
     ChunkSource(Repository repository, String project, PackIndex index) {
         this.repository = repository;
         this.project = project;
         this.index = index;
+        this.windows = new PackWindows(repository);
     }
 
     /** The chunk's plaintext. {@code context} names the backup and part for error messages. */
@@ -52,6 +54,14 @@ final class ChunkSource {
         String packKey = RepositoryLayout.pack(project, location.pack().pack());
         ProjectKeys keys = repository.keys().byId(project, location.pack().keyId());
         try {
+            byte[] windowed = windows.blob(packKey, location.pack(), blob);
+            if (windowed != null) {
+                try {
+                    return open(keys, blob, windowed, context, packKey);
+                } catch (CorruptDataException e) {
+                    windows.evict(packKey, blob);
+                }
+            }
             return repository.locations().readRange(packKey, blob.offset(), blob.length(),
                     sealed -> open(keys, blob, sealed, context, packKey));
         } catch (CorruptDataException e) {

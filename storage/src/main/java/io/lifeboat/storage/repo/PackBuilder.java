@@ -22,12 +22,13 @@ final class PackBuilder {
 
     private final String packId;
     private final ProjectKeys keys;
-    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream data;
     private final List<BlobEntry> blobs = new ArrayList<>();
 
-    PackBuilder(String packId, ProjectKeys keys) {
+    PackBuilder(String packId, ProjectKeys keys, int expectedSize) {
         this.packId = packId;
         this.keys = keys;
+        this.data = new ByteArrayOutputStream(expectedSize);
     }
 
     void add(String id, byte[] sealed, int rawLength, boolean compressed) {

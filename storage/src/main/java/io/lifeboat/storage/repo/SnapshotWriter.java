@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SnapshotWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotWriter.class);
+    private static final int MAX_PENDING = 4096;
+
+    /** An entry whose chunks are still being stored. */
+    private record Pending(TreeEntry entry, List<CompletableFuture<String>> chunks) {
+    }
 
     private final Repository repository;
     private final String project;
@@ -56,6 +62,8 @@ public final class SnapshotWriter implements AutoCloseable {
     private final List<CompletableFuture<Void>> uploads = new ArrayList<>();
     private final List<PackEntry> packs = new ArrayList<>();
     private final List<CompletableFuture<String>> treeChunks = new ArrayList<>();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ThreadLocal<byte[]> readBuffer;
     private final ChunkingOutputStream tree;
     private final Lease lease;
     private final ScheduledFuture<?> heartbeat;
@@ -80,6 +88,7 @@ public final class SnapshotWriter implements AutoCloseable {
         this.type = type;
         this.keys = keys;
         this.cdc = new FastCdc(repository.chunker());
+        this.readBuffer = ThreadLocal.withInitial(() -> new byte[cdc.params().maxSize() * 2]);
         this.inflight = new Semaphore(repository.options().threads() * 2);
         this.createdAt = repository.clock().instant();
         this.lease = new Lease(1, project, backupId, part, createdAt, createdAt,
@@ -94,9 +103,14 @@ public final class SnapshotWriter implements AutoCloseable {
         this.tree = new ChunkingOutputStream(cdc, chunk -> treeChunks.add(submit(chunk)));
     }
 
-    /** Stores a regular file; reads {@code content} to its end but does not close it. */
-    public TreeEntry file(String path, int mode, long mtimeNanos, InputStream content) throws IOException {
-        ChunkReader reader = new ChunkReader(cdc, content);
+    /**
+     * Stores a regular file; reads {@code content} to its end but does not close it. It returns once the
+     * content is read: its chunks are hashed, compressed and encrypted in the background, so many small files
+     * are processed in parallel. Entries reach the tree in the order they were added.
+     */
+    public void file(String path, int mode, long mtimeNanos, InputStream content) throws IOException {
+        TreeEntry.checkPath(path);
+        ChunkReader reader = new ChunkReader(cdc, content, readBuffer.get());
         List<CompletableFuture<String>> ids = new ArrayList<>();
         long size = 0;
         for (byte[] chunk = reader.next(); chunk != null; chunk = reader.next()) {
@@ -104,15 +118,15 @@ public final class SnapshotWriter implements AutoCloseable {
             bytes.addAndGet(chunk.length);
             ids.add(submit(chunk));
         }
-        return append(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, join(ids)));
+        enqueue(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, List.of()), ids);
     }
 
-    public TreeEntry directory(String path, int mode, long mtimeNanos) {
-        return append(new TreeEntry(path, TreeEntry.Kind.DIRECTORY, mode, mtimeNanos, 0, null, List.of()));
+    public void directory(String path, int mode, long mtimeNanos) {
+        enqueue(new TreeEntry(path, TreeEntry.Kind.DIRECTORY, mode, mtimeNanos, 0, null, List.of()), List.of());
     }
 
-    public TreeEntry symlink(String path, String target, long mtimeNanos) {
-        return append(new TreeEntry(path, TreeEntry.Kind.SYMLINK, 0777, mtimeNanos, 0, target, List.of()));
+    public void symlink(String path, String target, long mtimeNanos) {
+        enqueue(new TreeEntry(path, TreeEntry.Kind.SYMLINK, 0777, mtimeNanos, 0, target, List.of()), List.of());
     }
 
     /** Logical bytes read so far, for progress reports. */
@@ -130,6 +144,7 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         List<String> treeIds;
         synchronized (tree) {
+            flushPending(0);
             tree.close();
             treeIds = join(treeChunks);
         }
@@ -177,14 +192,29 @@ public final class SnapshotWriter implements AutoCloseable {
         }
     }
 
-    private TreeEntry append(TreeEntry entry) {
-        byte[] line = Json.write(entry);
+    private void enqueue(TreeEntry entry, List<CompletableFuture<String>> chunks) {
         synchronized (tree) {
-            tree.write(line);
+            pending.add(new Pending(entry, chunks));
+            flushPending(MAX_PENDING);
+        }
+    }
+
+    /** Writes finished entries to the tree, in order; waits for unfinished ones while more than {@code keep} wait. */
+    private void flushPending(int keep) {
+        while (!pending.isEmpty()) {
+            Pending head = pending.peek();
+            boolean done = head.chunks().stream().allMatch(CompletableFuture::isDone);
+            if (!done && pending.size() <= keep) {
+                return;
+            }
+            pending.poll();
+            TreeEntry entry = head.entry();
+            TreeEntry complete = head.chunks().isEmpty() ? entry : new TreeEntry(entry.path(), entry.kind(),
+                    entry.mode(), entry.mtimeNanos(), entry.size(), entry.target(), join(head.chunks()));
+            tree.write(Json.write(complete));
             tree.write('\n');
             entries++;
         }
-        return entry;
     }
 
     private CompletableFuture<String> submit(byte[] chunk) {
@@ -223,7 +253,8 @@ public final class SnapshotWriter implements AutoCloseable {
         newChunks.incrementAndGet();
         synchronized (this) {
             if (current == null) {
-                current = new PackBuilder(Names.timeOrderedId(repository.clock()), keys);
+                current = new PackBuilder(Names.timeOrderedId(repository.clock()), keys,
+                        repository.options().packSize() + repository.chunker().maxSize() + 64 * 1024);
             }
             current.add(id, sealed, chunk.length, useCompressed);
             if (current.size() >= repository.options().packSize()) {

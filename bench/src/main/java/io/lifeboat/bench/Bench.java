@@ -36,6 +36,8 @@ import java.util.Random;
  * Bench backup  postgresql|mount SOURCE BACKUP_ID     SOURCE: a database name or a directory
  * Bench restore postgresql|mount TARGET BACKUP_ID
  * Bench stream  BYTES BACKUP_ID                         a synthetic stream in, then read back and hashed
+ * Bench serve                                           reads such commands from stdin, one per line, in
+ *                                                       one long-lived JVM, as a worker service runs
  * </pre>
  * Storage and keys come from LIFEBOAT_BENCH_S3, LIFEBOAT_BENCH_BUCKET and LIFEBOAT_BENCH_MASTER_KEY.
  */
@@ -50,20 +52,42 @@ public final class Bench {
                 : new S3ObjectStore(new S3ObjectStore.Settings("s3proxy", URI.create(endpoint), "us-east-1",
                 System.getenv("LIFEBOAT_BENCH_BUCKET"), "", "lifeboat", "lifeboat-secret", true)));
         MasterKeyRing keys = MasterKeyRing.parse(List.of(System.getenv("LIFEBOAT_BENCH_MASTER_KEY")));
-        long start = System.nanoTime();
-        String result;
         try (Repository repository = Repository.open(List.of(store), 1, keys, Clock.systemUTC(),
                 RepositoryOptions.defaults())) {
+            if (args[0].equals("serve")) {
+                java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (!line.isBlank()) {
+                        run(repository, store, line.trim().split("\\s+"));
+                    }
+                }
+            } else {
+                run(repository, store, args);
+            }
+        }
+    }
+
+    static void run(Repository repository, CountingObjectStore store, String[] args) throws Exception {
+        long requests = store.requests();
+        long written = store.bytesWritten();
+        long read = store.bytesRead();
+        long start = System.nanoTime();
+        String result;
+        try {
             result = switch (args[0]) {
                 case "backup" -> backup(repository, spec(args[1], args[2]), args[3]);
                 case "restore" -> restore(repository, spec(args[1], args[2]), args[3]);
                 case "stream" -> stream(repository, Long.parseLong(args[1]), args[2]);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
+        } catch (RuntimeException e) {
+            result = "\"error\":\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"";
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("{\"wall_ms\":%d,\"requests\":%d,\"bytes_written\":%d,\"bytes_read\":%d,%s}%n", millis,
-                store.requests(), store.bytesWritten(), store.bytesRead(), result);
+        System.out.printf("{\"command\":\"%s\",\"wall_ms\":%d,\"requests\":%d,\"bytes_written\":%d,"
+                        + "\"bytes_read\":%d,%s}%n", args[0], millis, store.requests() - requests,
+                store.bytesWritten() - written, store.bytesRead() - read, result);
+        System.out.flush();
     }
 
     static PartSpec spec(String type, String where) {

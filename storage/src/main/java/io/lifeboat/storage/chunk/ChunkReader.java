@@ -41,16 +41,18 @@ public final class ChunkReader {
         return chunk;
     }
 
+    /** Makes at least one maximum chunk available, moving the unread tail only when the buffer's end is near. */
     private void fill() throws IOException {
-        if (eof || end - start >= cdc.params().maxSize()) {
+        int max = cdc.params().maxSize();
+        if (eof || end - start >= max) {
             return;
         }
-        if (start > 0) {
+        if (buffer.length - start < max) {
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
             start = 0;
         }
-        while (end < buffer.length) {
+        while (end - start < max) {
             int read = in.read(buffer, end, buffer.length - end);
             if (read < 0) {
                 eof = true;

@@ -15,6 +15,7 @@ public final class Aead {
     public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
@@ -64,6 +65,23 @@ public final class Aead {
 
     public static byte[] open(byte[] key, byte[] sealed, byte[] aad, String what) {
         return open(key, sealed, 0, sealed.length, aad, what);
+    }
+
+    /**
+     * Runs the cipher on many small inputs so that the JIT compiles it (and uses the CPU's AES instructions)
+     * before the first large chunk: interpreted, the first megabytes would be a hundred times slower.
+     */
+    public static void warmUp() {
+        if (WARM.getAndSet(true)) {
+            return;
+        }
+        byte[] key = new byte[32];
+        byte[] data = new byte[2048];
+        byte[] aad = new byte[16];
+        for (int i = 0; i < 12_000; i++) {
+            byte[] sealed = seal(key, data, 0, data.length, aad);
+            open(key, sealed, 0, sealed.length, aad, "warm-up");
+        }
     }
 
     public static byte[] randomKey() {

@@ -1,6 +1,5 @@
 package io.lifeboat.storage.repo;
 
-import com.github.luben.zstd.Zstd;
 import io.lifeboat.storage.crypto.CorruptDataException;
 import io.lifeboat.storage.crypto.ProjectKeys;
 
@@ -19,7 +18,7 @@ final class Envelope {
 
     static byte[] seal(ProjectKeys keys, String kind, String name, byte[] json) {
         byte[] keyId = keys.keyId().getBytes(StandardCharsets.US_ASCII);
-        byte[] compressed = Zstd.compress(json, 3);
+        byte[] compressed = Compression.compress(json, 3);
         byte[] sealed = keys.seal(compressed, 0, compressed.length, aad(kind, name));
         return ByteBuffer.allocate(MAGIC.length + 1 + keyId.length + sealed.length)
                 .put(MAGIC).put((byte) keyId.length).put(keyId).put(sealed).array();

@@ -1,6 +1,7 @@
 package io.lifeboat.storage.repo;
 
 import io.lifeboat.storage.chunk.ChunkerParams;
+import io.lifeboat.storage.crypto.Aead;
 import io.lifeboat.storage.crypto.CorruptDataException;
 import io.lifeboat.storage.crypto.MasterKeyRing;
 import io.lifeboat.storage.crypto.ProjectKeys;
@@ -55,6 +56,7 @@ public final class Repository implements AutoCloseable {
         this.locations = new Locations(stores, writeQuorum, io);
         this.keys = new KeyStore(locations, masterKeys, clock);
         this.config = openConfig();
+        Aead.warmUp();
     }
 
     /** Opens the repository in these locations, creating it where it does not exist yet. */

@@ -1,6 +1,5 @@
 package io.lifeboat.storage.repo;
 
-import com.github.luben.zstd.Zstd;
 import io.lifeboat.storage.chunk.ChunkReader;
 import io.lifeboat.storage.chunk.ChunkingOutputStream;
 import io.lifeboat.storage.chunk.FastCdc;
@@ -245,7 +244,7 @@ public final class SnapshotWriter implements AutoCloseable {
             reusedChunks.incrementAndGet();
             return id;
         }
-        byte[] compressed = Zstd.compress(chunk, repository.options().compressionLevel());
+        byte[] compressed = Compression.compress(chunk, repository.options().compressionLevel());
         boolean useCompressed = compressed.length < chunk.length - chunk.length / 32;
         byte[] plain = useCompressed ? compressed : chunk;
         byte[] sealed = keys.seal(plain, 0, plain.length, id.getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Lifeboat vs restic vs borg vs the raw tools, on the same data, in one run, on this machine.
+# Data: a PostgreSQL database of about 1 GiB of pg_dump output, and a mount of about 1 GiB.
+# Every tool writes to S3Proxy (borg cannot: it writes a local repository, which rclone then copies to
+# S3Proxy, and its backup time includes that copy). Results: bench/work/results.tsv and results.md.
+# Needs: restic, borgbackup, rclone (apt-get install restic borgbackup rclone), PostgreSQL on 5432.
+# Usage: bench/run.sh            (add STREAM_GIB=5 to also run the 5 GiB stream with -Xmx256m)
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+lb_java_home
+cd "$LB_ROOT"
+WORK="$LB_ROOT/bench/work"
+mkdir -p "$WORK"
+for tool in restic borg rclone /usr/bin/time pg_dump pg_restore; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install restic borgbackup rclone time)" >&2; exit 1; }
+done
+lb_ensure_postgres
+lb_fetch_infra
+trap 'lb_stop_all' EXIT
+lb_start_s3proxy "$WORK/s3proxy"
+S3="$LIFEBOAT_TEST_S3"; BUCKETS="$WORK/s3proxy/data"
+
+echo "building the benchmark driver ..."
+mvn -q -B -ntp -DskipTests install
+mvn -q -B -ntp -DskipTests -f bench/pom.xml package
+DRIVER="bench/target/lifeboat-bench-0.1.0-SNAPSHOT-exec.jar"
+
+PG="psql -q -h 127.0.0.1 -U postgres"
+SRC=lb_bench_src
+if ! $PG -tAc "SELECT 1 FROM pg_database WHERE datname = '$SRC'" postgres | grep -q 1; then
+  echo "generating the database (about 1 GiB of dump) ..."
+  $PG -c "CREATE DATABASE $SRC" postgres
+  $PG -f bench/generate.sql "$SRC"
+fi
+$PG -c "DROP DATABASE IF EXISTS ${SRC}_run WITH (FORCE)" -c "CREATE DATABASE ${SRC}_run TEMPLATE $SRC" postgres
+DB=${SRC}_run
+if [ ! -d "$WORK/mount-template" ]; then
+  echo "generating the mount (about 1 GiB) ..."
+  python3 bench/mount.py generate "$WORK/mount-template"
+fi
+rm -rf "$WORK/mount" && cp -a "$WORK/mount-template" "$WORK/mount"
+MOUNT="$WORK/mount"
+
+RESULTS="$WORK/results.tsv"
+printf "tool\tstep\tpart\twall_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\n" > "$RESULTS"
+size_of() { du -sb "$1" 2>/dev/null | cut -f1 || echo 0; }
+count_of() { find "$1" -type f 2>/dev/null | wc -l; }
+# measure TOOL STEP PART STORAGE_DIR -- command...   (records wall time, peak RSS, growth of STORAGE_DIR)
+measure() {
+  local tool=$1 step=$2 part=$3 storage=$4; shift 5
+  local before_bytes before_objects
+  before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -o "$WORK/time.out" -f "%M" bash -c "$*" > "$WORK/last.out" 2> "$WORK/last.err" \
+    || { echo "FAILED: $tool $step $part"; cat "$WORK/last.err" >&2; return 1; }
+  end=$(date +%s.%N)
+  local wall rss
+  wall=$(echo "$end - $start" | bc -l); rss=$(( $(tail -1 "$WORK/time.out") / 1024 ))
+  printf "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$rss" \
+    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
+}
+fresh_db() { $PG -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" postgres; }
+
+export LIFEBOAT_BENCH_S3="$S3" LIFEBOAT_BENCH_BUCKET=lifeboat
+export LIFEBOAT_BENCH_MASTER_KEY="bench:$(head -c 32 /dev/urandom | base64)"
+export RESTIC_PASSWORD=bench RESTIC_REPOSITORY="s3:$S3/restic" AWS_ACCESS_KEY_ID=lifeboat AWS_SECRET_ACCESS_KEY=lifeboat-secret
+export BORG_PASSPHRASE=bench BORG_REPO="$WORK/borg-repo" BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=yes
+unset AWS_CA_BUNDLE   # rclone 1.60 cannot combine a custom CA bundle with its HTTP transport
+export RCLONE_CONFIG_S3P_TYPE=s3 RCLONE_CONFIG_S3P_PROVIDER=Other RCLONE_CONFIG_S3P_ENDPOINT="$S3" \
+       RCLONE_CONFIG_S3P_ACCESS_KEY_ID=lifeboat RCLONE_CONFIG_S3P_SECRET_ACCESS_KEY=lifeboat-secret
+rm -rf "$BORG_REPO"
+restic init --repository-version 2 >/dev/null
+borg init --encryption=repokey-blake2 "$BORG_REPO"
+mkdir -p "$BUCKETS/lifeboat"
+# Lifeboat's worker path runs in one long-lived JVM, as the workers do; each step is one command to it.
+rm -f "$WORK/lifeboat.in"; mkfifo "$WORK/lifeboat.in"
+"$JAVA_HOME/bin/java" -Xmx512m -jar "$DRIVER" serve < "$WORK/lifeboat.in" > "$WORK/lifeboat.out" 2> "$WORK/lifeboat.err" &
+LB_WORKER=$!
+LB_PIDS+=($LB_WORKER)
+exec 3> "$WORK/lifeboat.in"
+# lifeboat STEP PART STORAGE_DIR COMMAND...: runs one command in the worker JVM and records it
+lifeboat() {
+  local step=$1 part=$2 storage=$3; shift 3
+  local lines before_bytes before_objects
+  lines=$(wc -l < "$WORK/lifeboat.out"); before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
+  echo "$*" >&3
+  while [ "$(wc -l < "$WORK/lifeboat.out")" -le "$lines" ]; do
+    kill -0 $LB_WORKER 2>/dev/null || { cat "$WORK/lifeboat.err" >&2; return 1; }
+    sleep 0.2
+  done
+  local out wall rss
+  out=$(tail -1 "$WORK/lifeboat.out"); echo "$out" > "$WORK/last.out"
+  if echo "$out" | grep -q '"error"'; then echo "FAILED: lifeboat $step $part: $out" >&2; return 1; fi
+  wall=$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["wall_ms"] / 1000)')
+  rss=$(( $(awk '/VmHWM/ {print $2}' /proc/$LB_WORKER/status) / 1024 ))
+  printf "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\n" lifeboat "$step" "$part" "$wall" "$rss" \
+    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
+}
+PGDUMP="pg_dump -h 127.0.0.1 -U postgres --format=custom --compress=0"
+
+echo "== raw tools (the physical limit)"
+measure raw backup database /dev/null -- "$PGDUMP $DB > /dev/null"
+measure raw backup mount /dev/null -- "tar -cf - -C $WORK mount | cat > /dev/null"
+
+for round in 1 2; do
+  if [ $round = 2 ]; then
+    echo "== changing about 1% of rows and files"
+    $PG -f bench/change.sql "$DB"
+    python3 bench/mount.py change "$MOUNT"
+  fi
+  echo "== backup $round"
+  lifeboat "backup-$round" database "$BUCKETS/lifeboat" backup postgresql "$DB" "$(printf '%032x' $((round * 10 + 1)))"
+  cp "$WORK/last.out" "$WORK/lifeboat-db-$round.json"
+  lifeboat "backup-$round" mount "$BUCKETS/lifeboat" backup mount "$MOUNT" "$(printf '%032x' $((round * 10 + 2)))"
+  cp "$WORK/last.out" "$WORK/lifeboat-mount-$round.json"
+  measure restic "backup-$round" database "$BUCKETS/restic" -- "$PGDUMP $DB | restic backup --quiet --stdin --stdin-filename db.dump"
+  measure restic "backup-$round" mount "$BUCKETS/restic" -- "restic backup --quiet $MOUNT"
+  measure borg "backup-$round" database "$BORG_REPO" -- "$PGDUMP $DB | borg create --compression zstd,3 ::db-$round - && rclone sync $BORG_REPO s3p:borg"
+  measure borg "backup-$round" mount "$BORG_REPO" -- "borg create --compression zstd,3 ::mount-$round $MOUNT && rclone sync $BORG_REPO s3p:borg"
+done
+
+echo "== restores of backup 2"
+$PGDUMP "$DB" > "$WORK/local.dump"
+tar -cf "$WORK/local.tar" -C "$WORK" mount
+fresh_db lb_bench_raw; rm -rf "$WORK/restore-raw" && mkdir -p "$WORK/restore-raw"
+measure raw restore database /dev/null -- "pg_restore -h 127.0.0.1 -U postgres -d lb_bench_raw $WORK/local.dump"
+measure raw restore mount /dev/null -- "tar -xf $WORK/local.tar -C $WORK/restore-raw"
+rm -f "$WORK/local.dump" "$WORK/local.tar"
+$PG -c "DROP DATABASE IF EXISTS lb_bench_lifeboat WITH (FORCE)" postgres
+rm -rf "$WORK/restore-lifeboat"
+lifeboat restore database /dev/null restore postgresql lb_bench_lifeboat "$(printf '%032x' 21)"
+lifeboat restore mount /dev/null restore mount "$WORK/restore-lifeboat" "$(printf '%032x' 22)"
+fresh_db lb_bench_restic; rm -rf "$WORK/restore-restic"
+measure restic restore database /dev/null -- "restic dump latest db.dump | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_restic"
+measure restic restore mount /dev/null -- "restic restore latest --path $MOUNT --target $WORK/restore-restic"
+fresh_db lb_bench_borg; rm -rf "$WORK/restore-borg" && mkdir -p "$WORK/restore-borg"
+measure borg restore database /dev/null -- "borg extract --stdout ::db-2 | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_borg"
+measure borg restore mount /dev/null -- "cd $WORK/restore-borg && borg extract ::mount-2"
+
+echo "== checking the restores"
+diff -r "$MOUNT" "$WORK/restore-lifeboat" > /dev/null && echo "lifeboat mount: identical"
+for db in lb_bench_raw lb_bench_lifeboat lb_bench_restic lb_bench_borg; do
+  printf "%s: " "$db"
+  $PG -tAc "SELECT md5(string_agg(t::text, '' ORDER BY id)) FROM events t" "$db"
+done
+printf "source:  "; $PG -tAc "SELECT md5(string_agg(t::text, '' ORDER BY id)) FROM events t" "$DB"
+
+if [ -n "${STREAM_GIB:-}" ]; then
+  echo "== a ${STREAM_GIB} GiB stream through a worker with -Xmx256m"
+  measure lifeboat stream "${STREAM_GIB}GiB" "$BUCKETS/lifeboat" -- \
+    "$JAVA_HOME/bin/java -Xmx256m -jar $DRIVER stream $((STREAM_GIB * 1024 * 1024 * 1024)) $(printf '%032x' 99)"
+  cat "$WORK/last.out"
+fi
+echo "results: $RESULTS"
+column -t -s $'\t' "$RESULTS"

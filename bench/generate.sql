@@ -3,7 +3,7 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto;
 CREATE TABLE events (id bigint PRIMARY KEY, kind text, actor text, payload text, created_at timestamptz);
 INSERT INTO events
 SELECT g, (ARRAY['login','logout','purchase','refund','view','search','share','comment','like','error'])[1 + g % 10],
-       'user-' || (g * 7919 % 50000),
+       'user-' || (g::bigint * 7919 % 50000),
        'session ' || md5(g::text) || ' path /shop/item/' || (g % 9973) || ' agent Mozilla/5.0 (X11; Linux x86_64) '
            || repeat(chr(97 + g % 26), 10 + g % 40),
        timestamptz '2026-01-01' + (g || ' seconds')::interval

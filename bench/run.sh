@@ -30,7 +30,7 @@ SRC=lb_bench_src
 if ! $PG -tAc "SELECT 1 FROM pg_database WHERE datname = '$SRC'" postgres | grep -q 1; then
   echo "generating the database (about 1 GiB of dump) ..."
   $PG -c "CREATE DATABASE $SRC" postgres
-  $PG -f bench/generate.sql "$SRC"
+  $PG -v ON_ERROR_STOP=1 -f bench/generate.sql "$SRC"
 fi
 $PG -c "DROP DATABASE IF EXISTS ${SRC}_run WITH (FORCE)" -c "CREATE DATABASE ${SRC}_run TEMPLATE $SRC" postgres
 DB=${SRC}_run
@@ -106,7 +106,7 @@ measure raw backup mount /dev/null -- "tar -cf - -C $WORK mount | cat > /dev/nul
 for round in 1 2; do
   if [ $round = 2 ]; then
     echo "== changing about 1% of rows and files"
-    $PG -f bench/change.sql "$DB"
+    $PG -v ON_ERROR_STOP=1 -f bench/change.sql "$DB"
     python3 bench/mount.py change "$MOUNT"
   fi
   echo "== backup $round"
@@ -114,8 +114,8 @@ for round in 1 2; do
   cp "$WORK/last.out" "$WORK/lifeboat-db-$round.json"
   lifeboat "backup-$round" mount "$BUCKETS/lifeboat" backup mount "$MOUNT" "$(printf '%032x' $((round * 10 + 2)))"
   cp "$WORK/last.out" "$WORK/lifeboat-mount-$round.json"
-  measure restic "backup-$round" database "$BUCKETS/restic" -- "$PGDUMP $DB | restic backup --quiet --stdin --stdin-filename db.dump"
-  measure restic "backup-$round" mount "$BUCKETS/restic" -- "restic backup --quiet $MOUNT"
+  measure restic "backup-$round" database "$BUCKETS/restic" -- "$PGDUMP $DB | restic backup --quiet --tag db --stdin --stdin-filename db.dump"
+  measure restic "backup-$round" mount "$BUCKETS/restic" -- "restic backup --quiet --tag mount $MOUNT"
   measure borg "backup-$round" database "$BORG_REPO" -- "$PGDUMP $DB | borg create --compression zstd,3 ::db-$round - && rclone sync $BORG_REPO s3p:borg"
   measure borg "backup-$round" mount "$BORG_REPO" -- "borg create --compression zstd,3 ::mount-$round $MOUNT && rclone sync $BORG_REPO s3p:borg"
 done
@@ -132,8 +132,8 @@ rm -rf "$WORK/restore-lifeboat"
 lifeboat restore database /dev/null restore postgresql lb_bench_lifeboat "$(printf '%032x' 21)"
 lifeboat restore mount /dev/null restore mount "$WORK/restore-lifeboat" "$(printf '%032x' 22)"
 fresh_db lb_bench_restic; rm -rf "$WORK/restore-restic"
-measure restic restore database /dev/null -- "restic dump latest db.dump | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_restic"
-measure restic restore mount /dev/null -- "restic restore latest --path $MOUNT --target $WORK/restore-restic"
+measure restic restore database /dev/null -- "restic dump --tag db latest /db.dump | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_restic"
+measure restic restore mount /dev/null -- "restic restore latest --tag mount --target $WORK/restore-restic"
 fresh_db lb_bench_borg; rm -rf "$WORK/restore-borg" && mkdir -p "$WORK/restore-borg"
 measure borg restore database /dev/null -- "borg extract --stdout ::db-2 | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_borg"
 measure borg restore mount /dev/null -- "cd $WORK/restore-borg && borg extract ::mount-2"

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String SNAPSHOT_RESULTS = "lifeboat.snapshot-results.v1";
     /** Projects and environments as the gateway registers them: upserted and deleted. */
     public static final String ENVIRONMENTS = "lifeboat.environments.v1";
+    /** Commands to every snapshot worker instance: take the cut now, or abort. Short retention. */
+    public static final String SNAPSHOT_CONTROL = "lifeboat.snapshot-control.v1";
     /** Where events that cannot be read go, with the failure in the record headers. */
     public static final String DEAD_LETTER = "lifeboat.dead-letter.v1";
 

@@ -41,7 +41,7 @@ class Backups {
         catalog.insertPending(id, ref, safe, false, trigger, environment.commitSha(), environment.parts().stream()
                 .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList(), now);
         outbox.add(Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, id, ref, safe, false, trigger,
-                environment.commitSha(), environment.parts()));
+                environment.commitSha(), environment.parts(), safe ? environment.hooks() : null));
         return catalog.find(ref, id).orElseThrow();
     }
 

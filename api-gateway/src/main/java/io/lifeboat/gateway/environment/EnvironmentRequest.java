@@ -17,7 +17,8 @@ record EnvironmentRequest(
         @Pattern(regexp = "active|inactive", message = "must be active or inactive") String status,
         @Size(max = 50) List<@Valid Service> services,
         @Size(max = 50) List<@Valid Mount> mounts,
-        @NotNull @Valid Code code) {
+        @NotNull @Valid Code code,
+        @Valid HooksRequest hooks) {
 
     static final String NAME = "[a-z0-9][a-z0-9_-]{0,62}";
     static final String MESSAGE = "must be lowercase letters, digits, - or _ (at most 63)";
@@ -30,6 +31,11 @@ record EnvironmentRequest(
 
     record Mount(@NotBlank @Pattern(regexp = NAME, message = MESSAGE) String name,
                  @NotBlank @Pattern(regexp = "/.*", message = "must be an absolute path") String path) {
+    }
+
+    /** Endpoints that hold and release the environment's requests, for example a router's. */
+    record HooksRequest(@NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String hold,
+                        @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String release) {
     }
 
     /** The deployed code: its commit, and optionally the app directory. */

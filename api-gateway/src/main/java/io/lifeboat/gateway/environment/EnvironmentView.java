@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.environment;
 
+import io.lifeboat.contracts.Hooks;
 import io.lifeboat.contracts.PartSpec;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** An environment as the API shows it. Credentials are never returned, only whether one is set. */
 record EnvironmentView(String project, String name, String type, String status, List<ServiceView> services,
-                       List<MountView> mounts, CodeView code, Instant createdAt, Instant updatedAt) {
+                       List<MountView> mounts, CodeView code, Hooks hooks, Instant createdAt, Instant updatedAt) {
 
     record ServiceView(String name, String type, Map<String, String> connection, boolean passwordSet) {
     }
@@ -31,6 +32,6 @@ record EnvironmentView(String project, String name, String type, String status, 
                 parts.stream().filter(p -> p.type().equals("mount"))
                         .map(p -> new MountView(p.name(), p.setting("path"))).toList(),
                 code == null ? null : new CodeView(code.setting("commit"), code.setting("path")),
-                environment.createdAt(), environment.updatedAt());
+                environment.hooks(), environment.createdAt(), environment.updatedAt());
     }
 }

@@ -3,6 +3,7 @@ package io.lifeboat.gateway.environment;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.EventCodec;
+import io.lifeboat.contracts.Hooks;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.SecretSealer;
@@ -56,13 +57,16 @@ public class Environments {
             throw Problems.conflict("environment-exists", "environment " + ref + " already exists");
         }
         Instant now = clock.instant();
+        Hooks hooks = request.hooks() == null ? null : new Hooks(request.hooks().hold(), request.hooks().release());
         Environment environment = new Environment(ref, request.type(),
                 request.status() == null ? "active" : request.status(), request.code().commit(), parts(ref, request),
-                now, now);
+                hooks, now, now);
         jdbc.sql("""
-                INSERT INTO environments (project_id, name, type, status, commit_sha, parts, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(project, ref.environment(), environment.type(),
+                INSERT INTO environments (project_id, name, type, status, commit_sha, parts, hold_hook, release_hook,
+                                          created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(project, ref.environment(), environment.type(),
                 environment.status(), environment.commitSha(), EventCodec.writeParts(environment.parts()),
+                hooks == null ? null : hooks.hold(), hooks == null ? null : hooks.release(),
                 Timestamp.from(now), Timestamp.from(now)).update();
         publish(environment);
         return environment;
@@ -85,6 +89,8 @@ public class Environments {
                 .params(ref.project(), ref.environment())
                 .query((rs, n) -> new Environment(ref, rs.getString("type"), rs.getString("status"),
                         rs.getString("commit_sha"), EventCodec.readParts(rs.getString("parts")),
+                        rs.getString("hold_hook") == null ? null
+                                : new Hooks(rs.getString("hold_hook"), rs.getString("release_hook")),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
                 .optional();
     }

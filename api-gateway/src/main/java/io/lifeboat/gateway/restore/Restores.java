@@ -68,7 +68,7 @@ class Restores {
         store.insertPending(id, source.project(), backupId, source.environment(), targetRef.environment(),
                 restoreCode, backup.commitId(), now);
         outbox.add(Topics.RESTORE_REQUESTS, new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef,
-                restoreCode, parts));
+                restoreCode, parts, target.hooks()));
         return store.find(source.project(), id).orElseThrow();
     }
 

@@ -31,7 +31,8 @@ public final class TreeCapture implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TreeCapture.class);
 
-    record Item(String path, TreeEntry.Kind kind, int mode, long mtimeNanos, String target, Path source) {
+    record Item(String path, TreeEntry.Kind kind, int mode, long mtimeNanos, String target, Path source, long size,
+                Long inode) {
     }
 
     private final Path root;
@@ -40,6 +41,7 @@ public final class TreeCapture implements AutoCloseable {
     private final int rootMode;
     private final long rootMtime;
     private int vanished;
+    private int reused;
 
     private TreeCapture(Path root, Path links, List<Item> items, int rootMode, long rootMtime) {
         this.root = root;
@@ -69,7 +71,7 @@ public final class TreeCapture implements AutoCloseable {
                     if (exclude.test(path)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    items.add(new Item(path, TreeEntry.Kind.DIRECTORY, mode(dir), nanos(attrs), null, null));
+                    items.add(new Item(path, TreeEntry.Kind.DIRECTORY, mode(dir), nanos(attrs), null, null, 0, null));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -81,10 +83,11 @@ public final class TreeCapture implements AutoCloseable {
                     }
                     if (attrs.isSymbolicLink()) {
                         items.add(new Item(path, TreeEntry.Kind.SYMLINK, 0777, nanos(attrs),
-                                Files.readSymbolicLink(file).toString(), null));
+                                Files.readSymbolicLink(file).toString(), null, 0, null));
                     } else if (attrs.isRegularFile()) {
                         Path source = linking ? link(file, links.resolve(Integer.toString(items.size()))) : file;
-                        items.add(new Item(path, TreeEntry.Kind.FILE, mode(file), nanos(attrs), null, source));
+                        items.add(new Item(path, TreeEntry.Kind.FILE, mode(file), nanos(attrs), null, source,
+                                attrs.size(), (Long) Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS)));
                     } else {
                         log.debug("skipping {}: not a file, directory or symlink", file);
                     }
@@ -125,12 +128,17 @@ public final class TreeCapture implements AutoCloseable {
         facts.put("root_mtime_nanos", Long.toString(rootMtime));
         facts.put("entries", Integer.toString(items.size()));
         facts.put("vanished_files", Integer.toString(vanished));
+        facts.put("unchanged_files", Integer.toString(reused));
         return facts;
     }
 
     private void storeFile(SnapshotWriter writer, Item item) {
+        if (writer.unchangedFile(item.path(), item.mode(), item.mtimeNanos(), item.size(), item.inode())) {
+            reused++;
+            return;
+        }
         try (InputStream in = Files.newInputStream(item.source())) {
-            writer.file(item.path(), item.mode(), item.mtimeNanos(), in);
+            writer.file(item.path(), item.mode(), item.mtimeNanos(), item.inode(), in);
         } catch (NoSuchFileException e) {
             vanished++;
             log.warn("{} vanished after the cut and could not be linked; it is not in the backup", item.path());

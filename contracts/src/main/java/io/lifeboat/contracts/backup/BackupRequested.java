@@ -3,6 +3,7 @@ package io.lifeboat.contracts.backup;
 import org.jspecify.annotations.Nullable;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Event;
+import io.lifeboat.contracts.Hooks;
 import io.lifeboat.contracts.PartSpec;
 
 import java.time.Instant;
@@ -17,10 +18,11 @@ import java.util.UUID;
  * @param automated true when the scheduler asked for it
  * @param trigger   who asked: {@code api}, {@code schedule}, {@code merge}, {@code resize}, {@code tombstone}
  * @param parts     every part of the environment at the time of the request
+ * @param hooks     the environment's hold and release endpoints, for a consistent backup; null if none
  */
 public record BackupRequested(UUID eventId, Instant occurredAt, String backupId, EnvironmentRef environment,
                               boolean safe, boolean automated, String trigger, @Nullable String commitSha,
-                              List<PartSpec> parts) implements Event {
+                              List<PartSpec> parts, @Nullable Hooks hooks) implements Event {
 
     public BackupRequested {
         Objects.requireNonNull(eventId, "event_id");

@@ -1,7 +1,9 @@
 package io.lifeboat.contracts.restore;
 
+import org.jspecify.annotations.Nullable;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Event;
+import io.lifeboat.contracts.Hooks;
 import io.lifeboat.contracts.PartSpec;
 
 import java.time.Instant;
@@ -14,10 +16,11 @@ import java.util.UUID;
  *
  * @param targetParts the target's parts; each backed-up part is restored into the target part of the same name
  * @param restoreCode false restores the data only
+ * @param targetHooks the target's hold and release endpoints: its writes are held while parts switch over
  */
 public record RestoreRequested(UUID eventId, Instant occurredAt, String restoreId, String backupId,
                                EnvironmentRef source, EnvironmentRef target, boolean restoreCode,
-                               List<PartSpec> targetParts) implements Event {
+                               List<PartSpec> targetParts, @Nullable Hooks targetHooks) implements Event {
 
     public RestoreRequested {
         Objects.requireNonNull(eventId, "event_id");

@@ -8,9 +8,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The coordinator asks the worker for {@code part.type()} to snapshot one part of a backup. */
+/**
+ * The coordinator asks the worker for {@code part.type()} to snapshot one part of a backup.
+ *
+ * @param consistent true when the part takes part in a consistent cut: the worker prepares, reports
+ *                   {@code snapshot.part-prepared}, and cuts only when the coordinator says so
+ */
 public record PartSnapshotRequested(UUID eventId, Instant occurredAt, String backupId, EnvironmentRef environment,
-                                    PartSpec part, Instant deadline) implements Event {
+                                    PartSpec part, Instant deadline, boolean consistent) implements Event {
 
     public PartSnapshotRequested {
         Objects.requireNonNull(eventId, "event_id");

@@ -17,6 +17,7 @@ import io.lifeboat.storage.object.StorageException;
 import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.support.events.Outbox;
+import io.lifeboat.support.hooks.HoldHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,9 +55,12 @@ class RestoreJob {
     private final SecretSealer sealer;
     private final Clock clock;
     private final Duration timeout;
+    private final HoldHooks hooks;
+    private final Duration holdDeadline;
 
     RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
-               SecretSealer sealer, Clock clock, @Value("${lifeboat.restore.timeout}") Duration timeout) {
+               SecretSealer sealer, Clock clock, HoldHooks hooks, @Value("${lifeboat.restore.timeout}") Duration timeout,
+               @Value("${lifeboat.restore.hold-deadline:5m}") Duration holdDeadline) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -64,6 +68,8 @@ class RestoreJob {
         this.sealer = sealer;
         this.clock = clock;
         this.timeout = timeout;
+        this.hooks = hooks;
+        this.holdDeadline = holdDeadline;
     }
 
     void run(RestoreRequested request) {
@@ -101,7 +107,7 @@ class RestoreJob {
         } catch (PartialSwitchException e) {
             finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
-        } catch (ConnectorException | StorageException | IllegalArgumentException e) {
+        } catch (ConnectorException | StorageException | IllegalArgumentException | HoldHooks.HookException e) {
             finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         }
@@ -136,22 +142,37 @@ class RestoreJob {
             }
             List<String> switched = new ArrayList<>();
             List<PartResult> results = new ArrayList<>();
-            for (int i = 0; i < staged.size(); i++) {
-                BackupManifest.PartRef part = parts.get(i);
-                try {
-                    staged.get(i).switchOver();
-                } catch (RuntimeException e) {
-                    throw new PartialSwitchException(part.name(), switched, e);
+            if (request.targetHooks() != null) {
+                hooks.hold(request.targetHooks(), request.restoreId(), holdDeadline);
+            }
+            try {
+                switchAll(request, parts, staged, switched, results);
+            } finally {
+                if (request.targetHooks() != null) {
+                    hooks.release(request.targetHooks(), request.restoreId());
                 }
-                switched.add(part.name());
-                results.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
-                        staged.get(i).bytes(), 0, part.pointInTime(), null));
             }
             log.info("restore {} of backup {} into {} completed: parts {}", request.restoreId(), request.backupId(),
                     request.target(), switched);
             return results;
         } finally {
             staged.forEach(StagedRestore::close);
+        }
+    }
+
+    /** Switches every staged part over, in order; a failure after the first says which parts were switched. */
+    private static void switchAll(RestoreRequested request, List<BackupManifest.PartRef> parts,
+                                  List<StagedRestore> staged, List<String> switched, List<PartResult> results) {
+        for (int i = 0; i < staged.size(); i++) {
+            BackupManifest.PartRef part = parts.get(i);
+            try {
+                staged.get(i).switchOver();
+            } catch (RuntimeException e) {
+                throw new PartialSwitchException(part.name(), switched, e);
+            }
+            switched.add(part.name());
+            results.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
+                    staged.get(i).bytes(), 0, part.pointInTime(), null));
         }
     }
 

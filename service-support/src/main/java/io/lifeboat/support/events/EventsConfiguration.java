@@ -32,6 +32,11 @@ public class EventsConfiguration {
     }
 
     @Bean
+    io.lifeboat.support.hooks.HoldHooks holdHooks() {
+        return new io.lifeboat.support.hooks.HoldHooks();
+    }
+
+    @Bean
     Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
         return new Outbox(jdbc, relay);
     }

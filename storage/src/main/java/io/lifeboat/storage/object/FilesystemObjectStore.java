@@ -1,16 +1,20 @@
 package io.lifeboat.storage.object;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -121,18 +125,31 @@ public final class FilesystemObjectStore implements ObjectStore {
         if (!Files.isDirectory(start)) {
             return Stream.empty();
         }
-        try (Stream<Path> walk = Files.walk(start)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(k -> k.startsWith(prefix) && !k.endsWith(TEMP_SUFFIX))
-                    .sorted()
-                    .map(this::stat)
-                    .flatMap(Optional::stream)
-                    .toList()
-                    .stream();
-        } catch (IOException | UncheckedIOException e) {
+        List<ObjectInfo> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String key = root.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && key.startsWith(prefix) && !key.endsWith(TEMP_SUFFIX)) {
+                        found.add(new ObjectInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
             throw new StorageException(name + ": list " + prefix + " failed: " + e.getMessage(), false, e);
         }
+        found.sort(Comparator.comparing(ObjectInfo::key));
+        return found.stream();
     }
 
     private Path path(String key) {

@@ -118,6 +118,36 @@ public final class Repository implements AutoCloseable {
         return new SnapshotReader(this, manifest, new ChunkSource(this, project, index(project)));
     }
 
+    /** Files at most this many are kept in memory to skip unchanged files; a larger tree is read in full. */
+    static final int PREVIOUS_FILES_LIMIT = 2_000_000;
+
+    /**
+     * The files of the same part in the newest committed backup of this environment before {@code backupId},
+     * by path. Empty when there is none, or when it has more than {@link #PREVIOUS_FILES_LIMIT} entries.
+     */
+    Map<String, TreeEntry> previousFiles(String project, String environment, String backupId, String part,
+                                         String type) {
+        List<String> keys = locations.list(RepositoryLayout.backups(project) + environment + "/")
+                .map(ObjectInfo::key).filter(k -> k.substring(k.lastIndexOf('/') + 1).compareTo(backupId) < 0)
+                .sorted(java.util.Comparator.reverseOrder()).limit(5).toList();
+        for (String key : keys) {
+            BackupManifest backup = readDocument(key, BackupManifest.KIND, project, BackupManifest.class);
+            boolean has = backup.parts().stream().anyMatch(p -> p.name().equals(part) && p.type().equals(type));
+            if (has) {
+                SnapshotReader reader = openPart(project, backup.backupId(), part);
+                if (reader.manifest().entries() > PREVIOUS_FILES_LIMIT) {
+                    return Map.of();
+                }
+                Map<String, TreeEntry> files = new java.util.HashMap<>();
+                try (java.util.stream.Stream<TreeEntry> entries = reader.entries()) {
+                    entries.filter(e -> e.kind() == TreeEntry.Kind.FILE).forEach(e -> files.put(e.path(), e));
+                }
+                return files;
+            }
+        }
+        return Map.of();
+    }
+
     /** Every committed backup in storage, read from the backup manifests alone: rebuilds a lost catalog. */
     public List<BackupManifest> listBackups() {
         List<BackupManifest> backups = new ArrayList<>();

@@ -19,7 +19,7 @@ public record RepositoryOptions(ChunkerParams chunker, int packSize, int compres
                                 Duration gcGrace, int threads, long gcMaxChunksInMemory) {
 
     public static RepositoryOptions defaults() {
-        return new RepositoryOptions(ChunkerParams.DEFAULT, 16 * 1024 * 1024, 3, Duration.ofMinutes(10),
+        return new RepositoryOptions(ChunkerParams.DEFAULT, 16 * 1024 * 1024, 1, Duration.ofMinutes(10),
                 Duration.ofMinutes(15), Math.max(2, Runtime.getRuntime().availableProcessors()), 4_000_000);
     }
 

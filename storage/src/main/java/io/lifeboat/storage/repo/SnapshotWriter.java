@@ -63,6 +63,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final List<CompletableFuture<String>> treeChunks = new ArrayList<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ThreadLocal<byte[]> readBuffer;
+    private volatile Map<String, TreeEntry> previousFiles;
     private final ChunkingOutputStream tree;
     private final Lease lease;
     private final ScheduledFuture<?> heartbeat;
@@ -108,6 +109,11 @@ public final class SnapshotWriter implements AutoCloseable {
      * are processed in parallel. Entries reach the tree in the order they were added.
      */
     public void file(String path, int mode, long mtimeNanos, InputStream content) throws IOException {
+        file(path, mode, mtimeNanos, null, content);
+    }
+
+    /** As {@link #file(String, int, long, InputStream)}, recording the file's inode for the next backup. */
+    public void file(String path, int mode, long mtimeNanos, Long inode, InputStream content) throws IOException {
         TreeEntry.checkPath(path);
         ChunkReader reader = new ChunkReader(cdc, content, readBuffer.get());
         List<CompletableFuture<String>> ids = new ArrayList<>();
@@ -117,7 +123,32 @@ public final class SnapshotWriter implements AutoCloseable {
             bytes.addAndGet(chunk.length);
             ids.add(submit(chunk));
         }
-        enqueue(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, List.of()), ids);
+        enqueue(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, List.of(), inode), ids);
+    }
+
+    /**
+     * Stores a file unchanged since the previous backup of this part, by reference to its chunks, without
+     * reading it. Returns false, and stores nothing, when there is no such file or its chunks may not be
+     * reused (they are condemned by garbage collection): the caller then reads the file.
+     */
+    public boolean unchangedFile(String path, int mode, long mtimeNanos, long size, Long inode) {
+        TreeEntry previous = previous().get(path);
+        if (previous == null || !previous.sameFile(mode, mtimeNanos, size, inode)) {
+            return false;
+        }
+        List<PackIndex.Location> locations = new ArrayList<>(previous.chunks().size());
+        for (String chunk : previous.chunks()) {
+            PackIndex.Location location = known.find(chunk);
+            if (location == null) {
+                return false;
+            }
+            locations.add(location);
+        }
+        locations.forEach(l -> reusedPacks.add(l.pack().pack()));
+        reusedChunks.addAndGet(locations.size());
+        bytes.addAndGet(size);
+        enqueue(previous, List.of());
+        return true;
     }
 
     public void directory(String path, int mode, long mtimeNanos) {
@@ -191,6 +222,16 @@ public final class SnapshotWriter implements AutoCloseable {
         }
     }
 
+    /** The previous backup's files of this part, by path; loaded on first use, empty if there is none. */
+    private Map<String, TreeEntry> previous() {
+        Map<String, TreeEntry> files = previousFiles;
+        if (files == null) {
+            files = repository.previousFiles(project, environment, backupId, part, type);
+            previousFiles = files;
+        }
+        return files;
+    }
+
     private void enqueue(TreeEntry entry, List<CompletableFuture<String>> chunks) {
         synchronized (tree) {
             pending.add(new Pending(entry, chunks));
@@ -209,7 +250,8 @@ public final class SnapshotWriter implements AutoCloseable {
             pending.poll();
             TreeEntry entry = head.entry();
             TreeEntry complete = head.chunks().isEmpty() ? entry : new TreeEntry(entry.path(), entry.kind(),
-                    entry.mode(), entry.mtimeNanos(), entry.size(), entry.target(), join(head.chunks()));
+                    entry.mode(), entry.mtimeNanos(), entry.size(), entry.target(), join(head.chunks()),
+                    entry.inode());
             tree.write(Json.write(complete));
             tree.write('\n');
             entries++;

@@ -13,15 +13,28 @@ import java.util.List;
  * @param mtimeNanos modification time in nanoseconds since the epoch
  * @param target     a symlink's target, as stored; null for other kinds
  * @param chunks     a file's content, as chunk ids in order; empty for other kinds
+ * @param inode      the file's inode when it was read, or null; with size and mtime it tells whether the
+ *                   next backup may reuse the chunks without reading the file
  */
 public record TreeEntry(String path, Kind kind, int mode, long mtimeNanos, long size, @Nullable String target,
-                        List<String> chunks) {
+                        List<String> chunks, @Nullable Long inode) {
 
     public enum Kind { FILE, DIRECTORY, SYMLINK }
 
     public TreeEntry {
         checkPath(path);
         chunks = chunks == null ? List.of() : List.copyOf(chunks);
+    }
+
+    public TreeEntry(String path, Kind kind, int mode, long mtimeNanos, long size, @Nullable String target,
+                     List<String> chunks) {
+        this(path, kind, mode, mtimeNanos, size, target, chunks, null);
+    }
+
+    /** True when a file with these attributes is, by size, modification time, mode and inode, this file. */
+    public boolean sameFile(int mode, long mtimeNanos, long size, @Nullable Long inode) {
+        return kind == Kind.FILE && this.mode == mode && this.mtimeNanos == mtimeNanos && this.size == size
+                && inode != null && inode.equals(this.inode);
     }
 
     /** Rejects absolute paths and {@code ..}: a restore must never write outside its target. */

@@ -83,7 +83,7 @@ public final class Stack implements AutoCloseable {
         for (String property : extra) {
             arguments.add("--" + property);
         }
-        return builder.run(arguments.toArray(String[]::new));
+        return builder.listeners(new LoggingInitLock()).run(arguments.toArray(String[]::new));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.lifeboat.gateway.backup;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.backup.BackupRecovered;
+import io.lifeboat.contracts.backup.BackupRequested;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -35,6 +36,19 @@ public class BackupCatalog {
                 VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)""").params(id, environment.project(),
                 environment.environment(), safe, automated, trigger, commitId, Timestamp.from(now),
                 Timestamp.from(now), JSON.writeValueAsString(parts)).update();
+    }
+
+    /** Adds a backup requested by another service, unless the catalog has it already. */
+    void requested(BackupRequested e) {
+        List<BackupView.PartView> parts = e.parts().stream()
+                .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList();
+        jdbc.sql("""
+                INSERT INTO backups (id, project_id, environment, status, safe, automated, trigger, commit_id,
+                                     created_at, updated_at, parts)
+                VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(e.backupId(), e.environment().project(), e.environment().environment(), e.safe(),
+                        e.automated(), e.trigger(), e.commitSha(), Timestamp.from(e.occurredAt()),
+                        Timestamp.from(e.occurredAt()), JSON.writeValueAsString(parts)).update();
     }
 
     public Optional<BackupView> find(EnvironmentRef environment, String id) {

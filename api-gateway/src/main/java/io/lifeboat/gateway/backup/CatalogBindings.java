@@ -6,6 +6,7 @@ import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupRecovered;
+import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupStarted;
 import io.lifeboat.contracts.backup.BackupVerified;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,12 @@ import java.util.function.Consumer;
 /** Keeps the backup catalog current from the backup events. Every update is idempotent. */
 @Configuration(proxyBeanMethods = false)
 class CatalogBindings {
+
+    /** Backups requested elsewhere (the scheduler) enter the catalog as pending; the gateway's own are known. */
+    @Bean
+    Consumer<Message<byte[]>> backupRequests(BackupCatalog catalog) {
+        return message -> catalog.requested(EventCodec.decode(message.getPayload(), BackupRequested.class));
+    }
 
     @Bean
     Consumer<Message<byte[]>> backupEvents(BackupCatalog catalog) {

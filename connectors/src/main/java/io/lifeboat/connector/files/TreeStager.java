@@ -18,6 +18,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -37,13 +42,21 @@ public final class TreeStager {
                 + target.getFileName());
     }
 
-    /** Stages every entry not excluded; returns the bytes written. */
+    /** Files written at once while staging. */
+    static final int PARALLEL_FILES = 4;
+
+    /**
+     * Stages every entry not excluded; returns the bytes written. Directories and symlinks are created in tree
+     * order; files are written by a few threads at once; directory modes and times are set last.
+     */
     public static long stage(SnapshotReader stored, Path staging, Predicate<String> exclude) {
-        try {
+        try (ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_FILES,
+                Thread.ofPlatform().name("stage-file-", 0).factory())) {
             Trees.deleteRecursively(staging);
             Files.createDirectories(staging);
             Path realRoot = staging.toRealPath();
-            long bytes = 0;
+            Semaphore queued = new Semaphore(PARALLEL_FILES * 4);
+            List<Future<Long>> files = new ArrayList<>();
             List<TreeEntry> directories = new ArrayList<>();
             try (Stream<TreeEntry> entries = stored.entries()) {
                 for (TreeEntry entry : (Iterable<TreeEntry>) entries::iterator) {
@@ -61,14 +74,21 @@ public final class TreeStager {
                             setTimes(path, entry.mtimeNanos(), LinkOption.NOFOLLOW_LINKS);
                         }
                         case FILE -> {
-                            try (InputStream in = stored.open(entry)) {
-                                bytes += Files.copy(in, path);
-                            }
-                            setMode(path, entry.mode());
-                            setTimes(path, entry.mtimeNanos());
+                            queued.acquireUninterruptibly();
+                            files.add(writers.submit(() -> {
+                                try {
+                                    return writeFile(stored, entry, path);
+                                } finally {
+                                    queued.release();
+                                }
+                            }));
                         }
                     }
                 }
+            }
+            long bytes = 0;
+            for (Future<Long> file : files) {
+                bytes += file.get();
             }
             for (TreeEntry dir : directories.reversed()) {
                 Path path = realRoot.resolve(dir.path());
@@ -83,7 +103,26 @@ public final class TreeStager {
             return bytes;
         } catch (IOException e) {
             throw new ConnectorException("staging into " + staging + " failed: " + e.getMessage(), false, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConnectorException("staging into " + staging + " failed: " + e.getCause().getMessage(), false,
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException("staging into " + staging + " was interrupted", false, e);
         }
+    }
+
+    private static long writeFile(SnapshotReader stored, TreeEntry entry, Path path) throws IOException {
+        long written;
+        try (InputStream in = stored.open(entry)) {
+            written = Files.copy(in, path);
+        }
+        setMode(path, entry.mode());
+        setTimes(path, entry.mtimeNanos());
+        return written;
     }
 
     /** Resolves an entry's path under the root and refuses any that would leave it. */

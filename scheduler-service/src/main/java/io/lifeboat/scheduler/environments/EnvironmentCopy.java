@@ -14,11 +14,11 @@ import java.sql.Timestamp;
 
 /** Keeps the scheduler's copy of projects and environments current; the gateway owns the originals. */
 @Service
-class EnvironmentCopy {
+public class EnvironmentCopy {
 
     private final JdbcTemplate jdbc;
 
-    EnvironmentCopy(JdbcTemplate jdbc) {
+    public EnvironmentCopy(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

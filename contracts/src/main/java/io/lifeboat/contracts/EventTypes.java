@@ -3,6 +3,7 @@ package io.lifeboat.contracts;
 import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupExpired;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupHoldReleased;
 import io.lifeboat.contracts.backup.BackupHoldStarted;
@@ -10,6 +11,7 @@ import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupProgressed;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupRetentionAssessed;
 import io.lifeboat.contracts.backup.BackupStarted;
 import io.lifeboat.contracts.backup.BackupVerificationRequested;
 import io.lifeboat.contracts.backup.BackupVerified;
@@ -17,6 +19,13 @@ import io.lifeboat.contracts.environment.EnvironmentDeleted;
 import io.lifeboat.contracts.environment.EnvironmentUpserted;
 import io.lifeboat.contracts.environment.ProjectDeleted;
 import io.lifeboat.contracts.environment.ProjectUpserted;
+import io.lifeboat.contracts.platform.MergeRequested;
+import io.lifeboat.contracts.platform.PlatformBackupCompleted;
+import io.lifeboat.contracts.platform.PlatformBackupFailed;
+import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
+import io.lifeboat.contracts.platform.PlatformEnvironmentUpserted;
+import io.lifeboat.contracts.platform.PlatformProjectDeleted;
+import io.lifeboat.contracts.platform.ResizeRequested;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
@@ -62,6 +71,8 @@ public final class EventTypes {
         register("backup.hold-started", 1, BackupHoldStarted.class);
         register("backup.hold-released", 1, BackupHoldReleased.class);
         register("backup.progressed", 1, BackupProgressed.class);
+        register("backup.retention-assessed", 1, BackupRetentionAssessed.class);
+        register("backup.expired", 1, BackupExpired.class);
         register("snapshot.part-requested", 1, PartSnapshotRequested.class);
         register("snapshot.part-completed", 1, PartSnapshotCompleted.class);
         register("snapshot.part-failed", 1, PartSnapshotFailed.class);
@@ -77,6 +88,13 @@ public final class EventTypes {
         register("project.deleted", 1, ProjectDeleted.class);
         register("environment.upserted", 1, EnvironmentUpserted.class);
         register("environment.deleted", 1, EnvironmentDeleted.class);
+        register("platform.environment-upserted", 1, PlatformEnvironmentUpserted.class);
+        register("platform.environment-changed", 1, PlatformEnvironmentChanged.class);
+        register("platform.project-deleted", 1, PlatformProjectDeleted.class);
+        register("platform.merge-requested", 1, MergeRequested.class);
+        register("platform.resize-requested", 1, ResizeRequested.class);
+        register("platform.backup-completed", 1, PlatformBackupCompleted.class);
+        register("platform.backup-failed", 1, PlatformBackupFailed.class);
     }
 
     private static void register(String name, int version, Class<? extends Event> javaType) {

@@ -5,7 +5,7 @@ public final class Topics {
 
     /** BackupRequested, from the gateway and the scheduler to the snapshot coordinator. */
     public static final String BACKUP_REQUESTS = "lifeboat.backup-requests.v1";
-    /** Backup lifecycle: started, part completed, completed, failed, deletion requested, deleted. */
+    /** Backup lifecycle: started, hold, progress, completed, failed, retention, expired, deletion, verification. */
     public static final String BACKUP_EVENTS = "lifeboat.backup-events.v1";
     /** RestoreRequested, from the gateway to the restore worker. */
     public static final String RESTORE_REQUESTS = "lifeboat.restore-requests.v1";
@@ -17,6 +17,10 @@ public final class Topics {
     public static final String ENVIRONMENTS = "lifeboat.environments.v1";
     /** Commands to every snapshot worker instance: take the cut now, or abort. Short retention. */
     public static final String SNAPSHOT_CONTROL = "lifeboat.snapshot-control.v1";
+    /** From the platform to Lifeboat: environment lifecycle, project deletion, merge and resize requests. */
+    public static final String PLATFORM_REQUESTS = "lifeboat.platform-requests.v1";
+    /** From Lifeboat to the platform: the backup a merge or resize waits for completed or failed. */
+    public static final String PLATFORM_REPLIES = "lifeboat.platform-replies.v1";
     /** Where events that cannot be read go, with the failure in the record headers. */
     public static final String DEAD_LETTER = "lifeboat.dead-letter.v1";
 

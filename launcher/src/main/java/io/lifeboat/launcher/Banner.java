@@ -19,8 +19,13 @@ final class Banner {
                     mount     %s
                     code      %s
 
-                Try it:
-                  export LIFEBOAT_API=%s LIFEBOAT_TOKEN=%s
+                Try it with the CLI (paste into another terminal, in this directory):
+                  export LIFEBOAT_API=%s LIFEBOAT_TOKEN=%s LIFEBOAT_PROJECT=%s LIFEBOAT_ENVIRONMENT=%s
+                  bin/lifeboat backup:create          # a consistent backup, with a progress bar
+                  bin/lifeboat backup:list
+                  bin/lifeboat backup:restore         # restores the newest backup
+
+                Or with curl:
                   # back it up (consistent)
                   curl -s -X POST -H "Authorization: Bearer $LIFEBOAT_TOKEN" -H 'Content-Type: application/json' \\
                        -d '{"safe": true}' %s/backups
@@ -32,7 +37,8 @@ final class Banner {
 
                 Logs: %s. Stop with Ctrl-C.
                 """.formatted(home.resolve("storage"), api, token, demo.project(), demo.environment(),
-                demo.database(), demo.mount(), demo.code(), api, token, env, env, env, home.resolve("lifeboat.log"));
+                demo.database(), demo.mount(), demo.code(), api, token, demo.project(), demo.environment(), env, env, env,
+                home.resolve("lifeboat.log"));
     }
 
     private Banner() {

@@ -9,11 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** A small client for the gateway's REST API, as a user's script would call it. */
 final class Api {
 
-    record Response(int status, JsonNode body, String contentType) {
+    record Response(int status, JsonNode body, String contentType, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
     }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -21,10 +28,21 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final String userId;
 
     Api(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    Api(String baseUrl, String token, String userId) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.userId = userId;
+    }
+
+    /** The user whose token this client sends, or null for the configured admin token. */
+    String userId() {
+        return userId;
     }
 
     Response get(String path) {
@@ -40,6 +58,10 @@ final class Api {
     }
 
     Response send(String method, String path, Object body) {
+        return send(method, path, body, Map.of());
+    }
+
+    Response send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
@@ -50,10 +72,11 @@ final class Api {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json,
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -228,7 +228,7 @@ class EndToEndIntegrationTests {
             Stack.start(io.lifeboat.retention.RetentionServiceApplication.builder(), fixture.properties,
                     "lifeboat.recover-catalog=true", "spring.main.web-application-type=none");
 
-            await().atMost(Duration.ofMinutes(1)).until(() -> api.get(list).body().size() == 1);
+            await().atMost(Duration.ofMinutes(1)).until(() -> api.get(list).body(), body -> body.size() == 1);
             JsonNode recovered = api.get(list).body().get(0);
             for (String field : List.of("id", "status", "commit_id", "safe", "automated", "restorable",
                     "size_of_volumes")) {

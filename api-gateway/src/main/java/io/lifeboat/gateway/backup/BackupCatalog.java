@@ -4,8 +4,13 @@ import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.gateway.operation.OperationCancelled;
+import io.lifeboat.gateway.operation.OperationEnded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +28,11 @@ public class BackupCatalog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    BackupCatalog(JdbcClient jdbc) {
+    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void insertPending(String id, EnvironmentRef environment, boolean safe, boolean automated, String trigger,
@@ -66,8 +73,9 @@ public class BackupCatalog {
     }
 
     void started(String id, Instant at) {
-        jdbc.sql("UPDATE backups SET status = 'IN_PROGRESS', updated_at = ? WHERE id = ? AND status = 'PENDING'")
-                .params(Timestamp.from(at), id).update();
+        jdbc.sql("""
+                UPDATE backups SET status = 'IN_PROGRESS', started_at = ?, updated_at = ?
+                WHERE id = ? AND status = 'PENDING'""").params(Timestamp.from(at), Timestamp.from(at), id).update();
     }
 
     void partCompleted(String id, PartResult part, Instant at) {
@@ -82,26 +90,53 @@ public class BackupCatalog {
                 });
     }
 
+    @Transactional
     void completed(String id, List<PartResult> parts, long size, long stored, Long holdMillis, long skewMillis,
                    Instant at) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE backups SET status = 'COMPLETED', restorable = true, completed_at = ?, updated_at = ?,
                 size_bytes = ?, stored_bytes = ?, hold_millis = ?, skew_millis = ?, parts = ?
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(Timestamp.from(at),
                 Timestamp.from(at), size, stored, holdMillis, skewMillis, JSON.writeValueAsString(views(parts)), id)
                 .update();
+        if (updated > 0) {
+            events.publishEvent(new OperationEnded(id, "backup", "COMPLETED", null));
+        }
     }
 
+    @Transactional
     void failed(String id, String error, List<PartResult> parts, Instant at) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?,
                 parts = CASE WHEN ? THEN parts ELSE ? END
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(error, Timestamp.from(at),
                 Timestamp.from(at), parts.isEmpty(), JSON.writeValueAsString(views(parts)), id).update();
+        if (updated > 0) {
+            events.publishEvent(new OperationEnded(id, "backup", "FAILED", error));
+        }
+    }
+
+    /** Marks a queued backup that will never run as failed. */
+    @EventListener
+    void cancelled(OperationCancelled event) {
+        if (event.kind().equals("backup")) {
+            jdbc.sql("""
+                    UPDATE backups SET status = 'FAILED', error = ?, completed_at = updated_at
+                    WHERE id = ? AND status = 'PENDING'""").params(event.reason(), event.id()).update();
+        }
+    }
+
+    /** Records what retention last decided: until when the backup is kept, and why. */
+    void retained(String id, Instant expiresAt, List<String> reasons, Instant at) {
+        jdbc.sql("UPDATE backups SET expires_at = ?, retention = ?, updated_at = ? WHERE id = ?")
+                .params(expiresAt == null ? null : Timestamp.from(expiresAt), JSON.writeValueAsString(reasons),
+                        Timestamp.from(at), id).update();
     }
 
     void markDeleting(String id, Instant at) {
-        jdbc.sql("UPDATE backups SET status = 'DELETING', restorable = false, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE backups SET status = 'DELETING', restorable = false, updated_at = ?
+                WHERE id = ? AND status <> 'DELETED'""")
                 .params(Timestamp.from(at), id).update();
     }
 
@@ -153,11 +188,12 @@ public class BackupCatalog {
     private static BackupView view(ResultSet rs, int row) throws SQLException {
         return new BackupView(rs.getString("id"), rs.getString("project_id"), rs.getString("environment"),
                 rs.getString("status"), rs.getBoolean("safe"), rs.getBoolean("automated"), rs.getString("trigger"),
-                rs.getString("commit_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getString("commit_id"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "updated_at"),
                 instant(rs, "completed_at"), instant(rs, "expires_at"), rs.getBoolean("restorable"),
                 rs.getLong("size_bytes"), rs.getLong("stored_bytes"), (Long) rs.getObject("hold_millis"),
                 (Long) rs.getObject("skew_millis"), readParts(rs.getString("parts")), rs.getString("error"),
-                verification(rs));
+                verification(rs), strings(rs.getString("retention")));
     }
 
     private static BackupView.Verification verification(ResultSet rs) throws SQLException {
@@ -169,8 +205,12 @@ public class BackupCatalog {
         return new BackupView.Verification(status, rs.getDouble("verification_sample"),
                 instant(rs, "verification_requested_at"), instant(rs, "verified_at"),
                 (Long) rs.getObject("verification_chunks"), (Long) rs.getObject("verification_bytes"),
-                errors == null ? List.of() : JSON.readValue(errors, new TypeReference<List<String>>() {
-                }));
+                strings(errors));
+    }
+
+    private static List<String> strings(String json) {
+        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<String>>() {
+        });
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,7 @@
 package io.lifeboat.gateway.backup;
 
-import io.lifeboat.gateway.web.Refs;
 import io.lifeboat.gateway.web.Problems;
+import io.lifeboat.gateway.web.Refs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @RestController
@@ -43,16 +41,7 @@ class BackupController {
     @GetMapping
     List<BackupView> list(@PathVariable String project, @PathVariable String environment,
                           @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String start) {
-        if (limit < 1 || limit > 500) {
-            throw Problems.invalid("limit", "limit must be between 1 and 500");
-        }
-        Instant before;
-        try {
-            before = start == null ? Instant.parse("9999-12-31T00:00:00Z") : Instant.parse(start);
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid("start", "start must be an ISO-8601 instant, for example 2026-11-25T04:00:00Z");
-        }
-        return backups.list(Refs.environment(project, environment), limit, before);
+        return backups.list(Refs.environment(project, environment), Refs.limit(limit), Refs.start(start));
     }
 
     @GetMapping("/{backup}")

@@ -8,6 +8,9 @@ import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupVerificationRequested;
 import io.lifeboat.gateway.environment.Environment;
 import io.lifeboat.gateway.environment.Environments;
+import io.lifeboat.gateway.identity.Audit;
+import io.lifeboat.gateway.identity.ProjectAccess;
+import io.lifeboat.gateway.operation.Operations;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
 import org.springframework.stereotype.Service;
@@ -19,44 +22,61 @@ import java.util.List;
 
 /** Requests backups and deletions; the catalog follows what the workers report. */
 @Service
-class Backups {
+public class Backups {
 
     private final Environments environments;
     private final BackupCatalog catalog;
     private final Outbox outbox;
     private final Clock clock;
+    private final ProjectAccess access;
+    private final Audit audit;
+    private final Operations operations;
 
-    Backups(Environments environments, BackupCatalog catalog, Outbox outbox, Clock clock) {
+    Backups(Environments environments, BackupCatalog catalog, Outbox outbox, Clock clock, ProjectAccess access,
+            Audit audit, Operations operations) {
+        this.operations = operations;
+        this.access = access;
+        this.audit = audit;
         this.environments = environments;
         this.catalog = catalog;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /**
+     * Requests a backup of an active environment. It starts when the environment's earlier operations have
+     * ended; until then it is pending.
+     *
+     * @param trigger {@code api}, {@code merge}, {@code resize} or {@code tombstone}; all count as manual
+     */
     @Transactional
-    BackupView request(EnvironmentRef ref, boolean safe, String trigger) {
+    public BackupView request(EnvironmentRef ref, boolean safe, String trigger) {
+        access.require(ref.project(), ProjectAccess.Need.ADMIN);
         Environment environment = environments.requireActive(ref);
         Instant now = clock.instant();
         String id = Ids.timeOrdered(clock);
         catalog.insertPending(id, ref, safe, false, trigger, environment.commitSha(), environment.parts().stream()
                 .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList(), now);
-        outbox.add(Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, id, ref, safe, false, trigger,
-                environment.commitSha(), environment.parts(), safe ? environment.hooks() : null));
+        operations.submit(ref, id, "backup", id, Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, id,
+                ref, safe, false, trigger, environment.commitSha(), environment.parts(),
+                safe ? environment.hooks() : null));
+        audit.record("backup.requested", target(ref, id), (safe ? "consistent" : "live") + ", " + trigger);
         return catalog.find(ref, id).orElseThrow();
     }
 
     BackupView get(EnvironmentRef ref, String id) {
-        environments.require(ref);
+        environments.view(ref);
         return catalog.find(ref, id).orElseThrow(() -> Problems.notFound("backup " + id + " of " + ref));
     }
 
     List<BackupView> list(EnvironmentRef ref, int limit, Instant start) {
-        environments.require(ref);
+        environments.view(ref);
         return catalog.list(ref, limit, start);
     }
 
     @Transactional
     BackupView verify(EnvironmentRef ref, String id, double sample) {
+        access.require(ref.project(), ProjectAccess.Need.ADMIN);
         BackupView backup = get(ref, id);
         if (!backup.status().equals("COMPLETED")) {
             throw Problems.conflict("backup-not-verifiable", "backup " + id + " is " + backup.status()
@@ -65,20 +85,31 @@ class Backups {
         catalog.verificationRequested(id, sample, clock.instant());
         outbox.add(Topics.BACKUP_EVENTS, new BackupVerificationRequested(Ids.eventId(), clock.instant(), id, ref,
                 sample));
+        audit.record("backup.verification-requested", target(ref, id), "sample " + sample);
         return catalog.find(ref, id).orElseThrow();
     }
 
     @Transactional
     BackupView delete(EnvironmentRef ref, String id) {
+        access.require(ref.project(), ProjectAccess.Need.ADMIN);
         BackupView backup = get(ref, id);
         if (backup.status().equals("PENDING") || backup.status().equals("IN_PROGRESS")) {
             throw Problems.conflict("backup-running", "backup " + id + " is still running; delete it once it ends");
+        }
+        if (operations.restoring(id)) {
+            throw Problems.conflict("backup-restoring", "a restore from backup " + id
+                    + " is queued or running; delete the backup once it ends");
         }
         if (!backup.status().equals("DELETING")) {
             catalog.markDeleting(id, clock.instant());
             outbox.add(Topics.BACKUP_EVENTS, new BackupDeletionRequested(Ids.eventId(), clock.instant(), id, ref,
                     "user"));
+            audit.record("backup.deletion-requested", target(ref, id), null);
         }
         return catalog.find(ref, id).orElseThrow();
+    }
+
+    static String target(EnvironmentRef ref, String backupId) {
+        return "project/" + ref.project() + "/environment/" + ref.environment() + "/backup/" + backupId;
     }
 }

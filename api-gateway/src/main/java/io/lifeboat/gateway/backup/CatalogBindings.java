@@ -3,10 +3,12 @@ package io.lifeboat.gateway.backup;
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
+import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupRetentionAssessed;
 import io.lifeboat.contracts.backup.BackupStarted;
 import io.lifeboat.contracts.backup.BackupVerified;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +40,9 @@ class CatalogBindings {
                 case BackupVerified e -> catalog.verified(e.backupId(), e.passed(), e.chunksChecked(), e.bytesChecked(),
                         e.errors(), e.occurredAt());
                 case BackupRecovered e -> catalog.recovered(e);
+                case BackupRetentionAssessed e -> catalog.retained(e.backupId(), e.expiresAt(), e.reasons(),
+                        e.occurredAt());
+                case BackupDeletionRequested e -> catalog.markDeleting(e.backupId(), e.occurredAt());
                 default -> {
                 }
             }

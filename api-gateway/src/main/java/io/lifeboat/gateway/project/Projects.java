@@ -2,47 +2,58 @@ package io.lifeboat.gateway.project;
 
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.environment.ProjectDeleted;
 import io.lifeboat.contracts.environment.ProjectUpserted;
+import io.lifeboat.gateway.identity.Audit;
+import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
-/** Projects: created, read; every change is published on the environments topic. */
+/** Projects: created, changed and deleted; every change is published on the environments topic. */
 @Service
 public class Projects {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final ProjectAccess access;
+    private final Audit audit;
+    private final ApplicationEventPublisher events;
 
-    Projects(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    Projects(JdbcClient jdbc, Outbox outbox, Clock clock, ProjectAccess access, Audit audit,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.access = access;
+        this.audit = audit;
     }
 
     @Transactional
     Project create(ProjectRequest request) {
         String timezone = request.timezone() == null ? "UTC" : request.timezone();
-        try {
-            ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw Problems.invalid("timezone", "timezone '" + timezone + "' is not an IANA time zone id");
-        }
-        if (find(request.id()).isPresent()) {
-            throw Problems.conflict("project-exists", "project " + request.id() + " already exists");
+        requireZone(timezone);
+        if (jdbc.sql("SELECT count(*) FROM projects WHERE id = ?").param(request.id()).query(Long.class).single() > 0) {
+            throw Problems.conflict("project-exists", "project id " + request.id() + " is taken (by this or a deleted "
+                    + "project); choose another");
         }
         String tier = request.tier() == null ? "professional" : request.tier();
-        String schedule = tier.equals("professional") ? "basic" : "advanced";
+        String schedule = Tiers.defaultSchedule(tier);
         Instant now = clock.instant();
         Project project = new Project(request.id(), request.title() == null ? request.id() : request.title(), tier,
                 request.plan() == null ? "production" : request.plan(), timezone, schedule, now, now);
@@ -51,16 +62,102 @@ public class Projects {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(project.id(), project.title(), project.tier(),
                 project.plan(), project.timezone(), project.schedule(), Timestamp.from(now), Timestamp.from(now))
                 .update();
-        outbox.add(Topics.ENVIRONMENTS, new ProjectUpserted(Ids.eventId(), now, project.id(), project.tier(),
-                project.plan(), project.timezone(), project.schedule()));
+        publish(project);
+        access.grantCreator(project.id());
+        audit.record("project.created", "project/" + project.id(), project.tier() + ", " + project.plan());
         return project;
     }
 
-    public Optional<Project> find(String id) {
-        return jdbc.sql("SELECT * FROM projects WHERE id = ?").param(id).query((rs, n) -> new Project(
-                rs.getString("id"), rs.getString("title"), rs.getString("tier"), rs.getString("plan"),
+    /** Changes a project's title, plan or time zone (admins), or its tier (support). */
+    @Transactional
+    Project update(String id, ProjectPatch patch) {
+        Project old = view(id);
+        boolean tierChange = patch.tier() != null && !patch.tier().equals(old.tier());
+        access.require(id, tierChange ? ProjectAccess.Need.SUPPORT : ProjectAccess.Need.ADMIN);
+        if (patch.timezone() != null) {
+            requireZone(patch.timezone());
+        }
+        String tier = patch.tier() == null ? old.tier() : patch.tier();
+        String schedule = Tiers.allows(tier, old.schedule()) ? old.schedule() : Tiers.defaultSchedule(tier);
+        Project changed = new Project(id, patch.title() == null ? old.title() : patch.title(), tier,
+                patch.plan() == null ? old.plan() : patch.plan(),
+                patch.timezone() == null ? old.timezone() : patch.timezone(), schedule, old.createdAt(),
+                clock.instant());
+        write(changed);
+        audit.record("project.updated", "project/" + id, changed.tier() + ", " + changed.plan() + ", "
+                + changed.timezone() + ", " + changed.schedule());
+        return changed;
+    }
+
+    /** Sets the backup schedule; the caller checked that the tier allows it and the caller may do it. */
+    @Transactional
+    public Project setSchedule(String id, String schedule) {
+        Project old = require(id);
+        Project changed = new Project(id, old.title(), old.tier(), old.plan(), old.timezone(), schedule,
+                old.createdAt(), clock.instant());
+        write(changed);
+        return changed;
+    }
+
+    /**
+     * Deletes a project: a tombstone backup of each active environment is taken, the environments go, the
+     * members and project tokens lose access, and the id is never given to another project.
+     */
+    @Transactional
+    public void delete(String id) {
+        access.require(id, ProjectAccess.Need.ADMIN);
+        require(id);
+        events.publishEvent(new ProjectDeleting(id));
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE projects SET deleted_at = ?, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), Timestamp.from(now), id).update();
+        access.forgetProject(id);
+        outbox.add(Topics.ENVIRONMENTS, new ProjectDeleted(Ids.eventId(), now, id));
+        audit.record("project.deleted", "project/" + id, null);
+    }
+
+    /** The projects the caller may see, by id. */
+    List<Project> list() {
+        return jdbc.sql("SELECT * FROM projects WHERE deleted_at IS NULL ORDER BY id").query(Projects::project)
+                .list().stream().filter(p -> access.sees(p.id())).toList();
+    }
+
+    private void write(Project p) {
+        jdbc.sql("""
+                UPDATE projects SET title = ?, tier = ?, plan = ?, timezone = ?, schedule = ?, updated_at = ?
+                WHERE id = ?""").params(p.title(), p.tier(), p.plan(), p.timezone(), p.schedule(),
+                Timestamp.from(p.updatedAt()), p.id()).update();
+        publish(p);
+    }
+
+    private void publish(Project p) {
+        outbox.add(Topics.ENVIRONMENTS, new ProjectUpserted(Ids.eventId(), clock.instant(), p.id(), p.tier(),
+                p.plan(), p.timezone(), p.schedule()));
+    }
+
+    private static void requireZone(String timezone) {
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw Problems.invalid("timezone", "timezone '" + timezone + "' is not an IANA time zone id");
+        }
+    }
+
+    private static Project project(ResultSet rs, int n) throws SQLException {
+        return new Project(rs.getString("id"), rs.getString("title"), rs.getString("tier"), rs.getString("plan"),
                 rs.getString("timezone"), rs.getString("schedule"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant())).optional();
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    public Optional<Project> find(String id) {
+        return jdbc.sql("SELECT * FROM projects WHERE id = ? AND deleted_at IS NULL").param(id)
+                .query(Projects::project).optional();
+    }
+
+    /** The project, for a caller who may see it; 404 otherwise. */
+    public Project view(String id) {
+        access.require(id, ProjectAccess.Need.VIEW);
+        return require(id);
     }
 
     public Project require(String id) {

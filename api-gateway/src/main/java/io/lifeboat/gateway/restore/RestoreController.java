@@ -8,15 +8,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 @RestController
 class RestoreController {
 
-    /** The body of a restore: an optional target environment, and whether to restore the code too. */
-    record RestoreRequest(String environmentName, Boolean restoreCode) {
+    /**
+     * The body of a restore: an optional target environment, the environment to branch a new target from when
+     * the target does not exist yet, and whether to restore the code too.
+     */
+    record RestoreRequest(String environmentName, String branchFrom, Boolean restoreCode) {
     }
 
     private final Restores restores;
@@ -34,10 +39,20 @@ class RestoreController {
         if (target != null && !EnvironmentRef.isValidName(target)) {
             throw Problems.invalid("environment_name", "environment_name '" + target + "' is not a valid name");
         }
+        String branchFrom = request == null ? null : request.branchFrom();
+        if (branchFrom != null && !EnvironmentRef.isValidName(branchFrom)) {
+            throw Problems.invalid("branch_from", "branch_from '" + branchFrom + "' is not a valid name");
+        }
         boolean restoreCode = request == null || request.restoreCode() == null || request.restoreCode();
-        RestoreView restore = restores.request(source, backup, target, restoreCode);
+        RestoreView restore = restores.request(source, backup, target, branchFrom, restoreCode);
         return ResponseEntity.accepted().location(URI.create("/projects/" + project + "/restores/" + restore.id()))
                 .body(restore);
+    }
+
+    @GetMapping("/projects/{project}/environments/{environment}/restores")
+    List<RestoreView> list(@PathVariable String project, @PathVariable String environment,
+                           @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String start) {
+        return restores.list(Refs.environment(project, environment), Refs.limit(limit), Refs.start(start));
     }
 
     @GetMapping("/projects/{project}/restores/{restore}")

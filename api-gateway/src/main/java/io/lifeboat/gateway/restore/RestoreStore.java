@@ -1,8 +1,13 @@
 package io.lifeboat.gateway.restore;
 
 import io.lifeboat.contracts.PartResult;
+import io.lifeboat.gateway.operation.OperationCancelled;
+import io.lifeboat.gateway.operation.OperationEnded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +25,11 @@ class RestoreStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    RestoreStore(JdbcClient jdbc) {
+    RestoreStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void insertPending(String id, String project, String backupId, String source, String target, boolean restoreCode,
@@ -44,20 +51,47 @@ class RestoreStore {
                 .params(Timestamp.from(at), id).update();
     }
 
+    @Transactional
     void completed(String id, String commitId, List<PartResult> parts, Instant at) {
         List<RestoreView.PartView> views = parts.stream().map(p -> new RestoreView.PartView(p.name(), p.type(),
                 p.status().name(), p.bytes())).toList();
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE restores SET status = 'COMPLETED', commit_id = coalesce(?, commit_id), parts = ?,
                 completed_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
                 .params(commitId, JSON.writeValueAsString(views), Timestamp.from(at), Timestamp.from(at), id).update();
+        if (updated > 0) {
+            events.publishEvent(new OperationEnded(id, "restore", "COMPLETED", null));
+        }
     }
 
+    @Transactional
     void failed(String id, String error, String targetState, Instant at) {
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 UPDATE restores SET status = 'FAILED', error = ?, target_state = ?, completed_at = ?, updated_at = ?
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
                 .params(error, targetState, Timestamp.from(at), Timestamp.from(at), id).update();
+        if (updated > 0) {
+            events.publishEvent(new OperationEnded(id, "restore", "FAILED", error));
+        }
+    }
+
+    /** Marks a queued restore that will never run as failed; the target was not touched. */
+    @EventListener
+    void cancelled(OperationCancelled event) {
+        if (event.kind().equals("restore")) {
+            jdbc.sql("""
+                    UPDATE restores SET status = 'FAILED', error = ?, target_state = 'unchanged',
+                    completed_at = updated_at WHERE id = ? AND status = 'PENDING'""")
+                    .params(event.reason(), event.id()).update();
+        }
+    }
+
+    /** The restores into an environment, newest first. */
+    List<RestoreView> list(String project, String environment, int limit, Instant before) {
+        return jdbc.sql("""
+                SELECT * FROM restores WHERE project_id = ? AND environment = ? AND created_at < ?
+                ORDER BY created_at DESC, id DESC LIMIT ?""").params(project, environment, Timestamp.from(before),
+                limit).query(RestoreStore::view).list();
     }
 
     private static RestoreView view(ResultSet rs, int row) throws SQLException {

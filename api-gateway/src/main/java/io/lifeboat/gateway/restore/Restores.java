@@ -9,6 +9,9 @@ import io.lifeboat.gateway.backup.BackupCatalog;
 import io.lifeboat.gateway.backup.BackupView;
 import io.lifeboat.gateway.environment.Environment;
 import io.lifeboat.gateway.environment.Environments;
+import io.lifeboat.gateway.identity.Audit;
+import io.lifeboat.gateway.identity.ProjectAccess;
+import io.lifeboat.gateway.operation.Operations;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
 import org.springframework.stereotype.Service;
@@ -30,8 +33,15 @@ class Restores {
     private final RestoreStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final ProjectAccess access;
+    private final Audit audit;
+    private final Operations operations;
 
-    Restores(Environments environments, BackupCatalog backups, RestoreStore store, Outbox outbox, Clock clock) {
+    Restores(Environments environments, BackupCatalog backups, RestoreStore store, Outbox outbox, Clock clock,
+             ProjectAccess access, Audit audit, Operations operations) {
+        this.operations = operations;
+        this.access = access;
+        this.audit = audit;
         this.environments = environments;
         this.backups = backups;
         this.store = store;
@@ -40,7 +50,9 @@ class Restores {
     }
 
     @Transactional
-    RestoreView request(EnvironmentRef source, String backupId, String targetName, boolean restoreCode) {
+    RestoreView request(EnvironmentRef source, String backupId, String targetName, String branchFrom,
+                        boolean restoreCode) {
+        access.require(source.project(), ProjectAccess.Need.ADMIN);
         environments.require(source);
         BackupView backup = backups.find(source, backupId)
                 .orElseThrow(() -> Problems.notFound("backup " + backupId + " of " + source));
@@ -49,6 +61,9 @@ class Restores {
                     + " and cannot be restored; only completed backups are restorable");
         }
         EnvironmentRef targetRef = targetName == null ? source : new EnvironmentRef(source.project(), targetName);
+        if (branchFrom != null && environments.find(targetRef).isEmpty()) {
+            environments.branch(new EnvironmentRef(source.project(), branchFrom), targetRef.environment());
+        }
         Environment target = environments.requireActive(targetRef);
         Map<String, PartSpec> targetParts = target.parts().stream()
                 .collect(Collectors.toMap(PartSpec::name, Function.identity()));
@@ -67,12 +82,20 @@ class Restores {
         String id = Ids.timeOrdered(clock);
         store.insertPending(id, source.project(), backupId, source.environment(), targetRef.environment(),
                 restoreCode, backup.commitId(), now);
-        outbox.add(Topics.RESTORE_REQUESTS, new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef,
-                restoreCode, parts, target.hooks()));
+        operations.submit(targetRef, id, "restore", backupId, Topics.RESTORE_REQUESTS, new RestoreRequested(
+                Ids.eventId(), now, id, backupId, source, targetRef, restoreCode, parts, target.hooks()));
+        audit.record("restore.requested", "project/" + source.project() + "/environment/" + targetRef.environment()
+                + "/restore/" + id, "backup " + backupId + " of " + source.environment());
         return store.find(source.project(), id).orElseThrow();
     }
 
+    List<RestoreView> list(EnvironmentRef ref, int limit, Instant before) {
+        environments.view(ref);
+        return store.list(ref.project(), ref.environment(), limit, before);
+    }
+
     RestoreView get(String project, String id) {
+        access.require(project, ProjectAccess.Need.VIEW);
         return store.find(project, id).orElseThrow(() -> Problems.notFound("restore " + id));
     }
 }

@@ -1,25 +1,32 @@
 package io.lifeboat.gateway.security;
 
+import io.lifeboat.gateway.identity.Caller;
+import io.lifeboat.gateway.identity.TokenAuthenticator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Optional;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the configured admin token, in constant time. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}: the configured admin token, or a user's API token.
+ * Each token has its own rate limit; past it, requests get 429.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final byte[] adminToken;
+    private final TokenAuthenticator authenticator;
+    private final RateLimits limits;
 
-    BearerTokenFilter(String adminToken) {
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    BearerTokenFilter(TokenAuthenticator authenticator, RateLimits limits) {
+        this.authenticator = authenticator;
+        this.limits = limits;
     }
 
     @Override
@@ -27,10 +34,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(presented, adminToken)) {
+            Optional<Caller> caller = authenticator.authenticate(header.substring(7).trim());
+            if (caller.isPresent()) {
+                String key = caller.get().tokenId() == null ? caller.get().name() : caller.get().tokenId();
+                if (!limits.tryConsume(key)) {
+                    response.setHeader("Retry-After", "1");
+                    SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                            "too many requests with this token; slow down and retry");
+                    return;
+                }
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
-                        .authenticated("admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+                        .authenticated(caller.get(), null, AuthorityUtils.createAuthorityList("ROLE_USER")));
             }
         }
         chain.doFilter(request, response);

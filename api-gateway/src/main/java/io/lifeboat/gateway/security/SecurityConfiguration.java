@@ -1,5 +1,7 @@
 package io.lifeboat.gateway.security;
 
+import io.lifeboat.gateway.identity.TokenAuthenticator;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,20 +20,20 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, @Value("${lifeboat.gateway.admin-token}") String adminToken)
-            throws Exception {
-        if (adminToken == null || adminToken.length() < 16) {
-            throw new IllegalStateException("lifeboat.gateway.admin-token (LIFEBOAT_ADMIN_TOKEN) must be set to a "
-                    + "secret of at least 16 characters");
-        }
+    SecurityFilterChain api(HttpSecurity http, TokenAuthenticator authenticator,
+                            @Value("${lifeboat.gateway.rate-limit-per-second:50}") long rateLimit) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .addFilterBefore(new BearerTokenFilter(adminToken), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(authenticator, new RateLimits(rateLimit)),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        // an async dispatch (the end of an activity stream) follows an authorized request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs",
+                                "/v3/api-docs.yaml", "/console", "/console/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response,

@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every error as problem+json; validation errors name the field. A user never sees a stack trace. */
 @RestControllerAdvice
@@ -46,6 +48,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the body is not valid JSON for this request: " + firstLine(ex.getMostSpecificCause().getMessage()));
         problem.setType(URI.create("https://lifeboat.dev/problems/malformed-body"));
         problem.setTitle("Malformed body");
+        if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            problem.setProperty("field", json.getPath().stream().map(r -> r.getPropertyName() != null
+                    ? r.getPropertyName() : "[" + r.getIndex() + "]").collect(Collectors.joining("."))
+                    .replace(".[", "["));
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -11,7 +11,8 @@ import java.util.UUID;
  * Someone decided a backup should go: a user, retention or an environment's deletion.
  * The retention service carries it out, idempotently.
  *
- * @param reason {@code user}, {@code expired}, {@code replaced} or {@code environment-deleted}
+ * @param reason {@code user}, {@code expired}, {@code replaced}, {@code environment-deleted} or
+ *               {@code project-deleted}
  */
 public record BackupDeletionRequested(UUID eventId, Instant occurredAt, String backupId,
                                       EnvironmentRef environment, String reason) implements Event {

@@ -4,6 +4,7 @@ import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.retention.copy.RestoreCopy;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.support.events.Outbox;
 import org.slf4j.Logger;
@@ -14,10 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Carries out a deletion that someone else decided. Idempotent: the backup manifest goes first, so the
  * backup stops existing at once; repeating a deletion changes nothing. Space is reclaimed by {@code Reclaimer}.
+ * While a restore reads the backup, the deletion is recorded and waits; {@link DeferredDeletions} carries it
+ * out once the restore ended.
  */
 @Service
 class BackupDeleter {
@@ -27,21 +31,30 @@ class BackupDeleter {
     private final Repository repository;
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
+    private final RestoreCopy restores;
     private final Clock clock;
 
-    BackupDeleter(Repository repository, JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    BackupDeleter(Repository repository, JdbcTemplate jdbc, Outbox outbox, RestoreCopy restores, Clock clock) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.restores = restores;
         this.clock = clock;
     }
 
     @Transactional
     public void delete(BackupDeletionRequested request) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, "deletion/" + request.backupId());
         Integer done = jdbc.queryForObject("SELECT count(*) FROM deletions WHERE backup_id = ?", Integer.class,
                 request.backupId());
         if (done != null && done > 0) {
+            jdbc.update("DELETE FROM deferred_deletions WHERE backup_id = ?", request.backupId());
             log.info("backup {} is already deleted", request.backupId());
+            return;
+        }
+        Optional<String> restore = restores.runningFrom(request.backupId());
+        if (restore.isPresent()) {
+            defer(request, restore.get());
             return;
         }
         repository.deleteBackup(request.environment().project(), request.environment().environment(),
@@ -49,8 +62,21 @@ class BackupDeleter {
         jdbc.update("INSERT INTO deletions (backup_id, project, environment, reason, deleted_at) VALUES (?, ?, ?, ?, ?)",
                 request.backupId(), request.environment().project(), request.environment().environment(),
                 request.reason(), Timestamp.from(clock.instant()));
+        jdbc.update("DELETE FROM deferred_deletions WHERE backup_id = ?", request.backupId());
         outbox.add(Topics.BACKUP_EVENTS, new BackupDeleted(Ids.eventId(), clock.instant(), request.backupId(),
                 request.environment(), request.reason()));
         log.info("deleted backup {} of {} ({})", request.backupId(), request.environment(), request.reason());
+    }
+
+    private void defer(BackupDeletionRequested request, String restoreId) {
+        int added = jdbc.update("""
+                INSERT INTO deferred_deletions (backup_id, project, environment, reason, requested_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (backup_id) DO NOTHING""", request.backupId(),
+                request.environment().project(), request.environment().environment(), request.reason(),
+                Timestamp.from(request.occurredAt()));
+        if (added == 1) {
+            log.info("deletion of backup {} of {} ({}) waits for restore {} to end", request.backupId(),
+                    request.environment(), request.reason(), restoreId);
+        }
     }
 }

@@ -33,12 +33,13 @@ public class EnvironmentCopy {
                     p.schedule(), Timestamp.from(p.occurredAt()));
             case ProjectDeleted p -> jdbc.update("UPDATE projects SET deleted = true WHERE project = ?", p.project());
             case EnvironmentUpserted e -> jdbc.update("""
-                    INSERT INTO environments (project, name, type, status, commit_sha, parts, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project, name) DO UPDATE SET type = excluded.type,
+                    INSERT INTO environments (project, name, type, status, commit_sha, parts, updated_at,
+                                              registered_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project, name) DO UPDATE SET type = excluded.type,
                     status = excluded.status, commit_sha = excluded.commit_sha, parts = excluded.parts,
                     updated_at = excluded.updated_at""", e.environment().project(), e.environment().environment(),
                     e.environmentType(), e.status(), e.commitSha(), EventCodec.writeParts(e.parts()),
-                    Timestamp.from(e.occurredAt()));
+                    Timestamp.from(e.occurredAt()), Timestamp.from(e.occurredAt()));
             case EnvironmentDeleted e -> jdbc.update("DELETE FROM environments WHERE project = ? AND name = ?",
                     e.environment().project(), e.environment().environment());
             default -> {

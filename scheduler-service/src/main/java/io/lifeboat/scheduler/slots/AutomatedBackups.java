@@ -25,7 +25,8 @@ import java.util.List;
  * whose time has come; the slot's row is inserted once (its key is the primary key), so each slot fires
  * exactly once however many scheduler instances tick, and after downtime only the latest missed slot fires.
  * Automated backups are always live. A slot of an environment that may not have automated backups (inactive,
- * or on a development plan) is recorded as skipped, with the reason.
+ * or on a development plan) is recorded as skipped, with the reason. A slot that came due before the
+ * scheduler knew of the environment does not fire: a new environment waits for its first slot.
  */
 @Service
 public class AutomatedBackups {
@@ -33,7 +34,7 @@ public class AutomatedBackups {
     private static final Logger log = LoggerFactory.getLogger(AutomatedBackups.class);
 
     record Candidate(EnvironmentRef environment, String status, String commitSha, String parts, String plan,
-                     String schedule, String timezone) {
+                     String schedule, String timezone, Instant registeredAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -58,17 +59,18 @@ public class AutomatedBackups {
     public int tick() {
         Instant now = clock.instant();
         List<Candidate> candidates = jdbc.query("""
-                SELECT e.project, e.name, e.status, e.commit_sha, e.parts, p.plan, p.schedule, p.timezone
+                SELECT e.project, e.name, e.status, e.commit_sha, e.parts, p.plan, p.schedule, p.timezone,
+                       e.registered_at
                 FROM environments e JOIN projects p ON p.project = e.project
                 WHERE e.type = 'production' AND NOT p.deleted""", (rs, n) -> new Candidate(
                 new EnvironmentRef(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), registeredAt(rs)));
         int fired = 0;
         long started = System.nanoTime();
         for (Candidate candidate : candidates) {
             SlotCalendar.Slot slot = SlotCalendar.latestDue(candidate.environment(), candidate.schedule(),
                     ZoneId.of(candidate.timezone()), now, spread);
-            if (slot != null && decide(candidate, slot, now)) {
+            if (slot != null && !slot.fireAt().isBefore(candidate.registeredAt()) && decide(candidate, slot, now)) {
                 fired++;
                 pace(started, fired);
             }
@@ -99,6 +101,11 @@ public class AutomatedBackups {
             return true;
         });
         return Boolean.TRUE.equals(fired);
+    }
+
+    private static Instant registeredAt(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp at = rs.getTimestamp(9);
+        return at == null || at.getTime() < 0 ? Instant.EPOCH : at.toInstant();
     }
 
     /** Keeps the emission rate under the configured rate per second. */

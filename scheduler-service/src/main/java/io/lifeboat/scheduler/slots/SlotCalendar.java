@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * When automated backups are due. The daily backup is at 04:00 in the project's time zone; Premium adds
- * 10:00, 16:00 and 22:00. Each environment fires at a fixed offset within the spread window after the nominal
+ * 10:00, 16:00 and 22:00 (so does Dedicated Gen 2). Each environment fires at a fixed offset within the spread window after the nominal
  * time, derived from its name, so a night's backups are spread evenly and deterministically.
  *
  * <p>A slot is named by the environment and the slot's local date and time, without the zone: after a time
@@ -32,7 +32,7 @@ final class SlotCalendar {
     }
 
     static List<LocalTime> times(String schedule) {
-        return schedule.equalsIgnoreCase("premium")
+        return schedule.equalsIgnoreCase("premium") || schedule.equalsIgnoreCase("dedicated-gen2")
                 ? List.of(DAILY, DAILY.plusHours(6), DAILY.plusHours(12), DAILY.plusHours(18))
                 : List.of(DAILY);
     }

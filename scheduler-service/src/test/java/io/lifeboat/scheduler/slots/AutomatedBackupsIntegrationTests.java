@@ -163,6 +163,32 @@ class AutomatedBackupsIntegrationTests {
                 .containsExactly("acme/main@2026-01-01T04:00", "acme/main@2026-01-01T10:00");
     }
 
+    @Test
+    void aNewEnvironmentWaitsForItsFirstSlotInsteadOfCatchingUpOnEarlierOnes() {
+        var a = start();
+        clock.advance(Duration.ofHours(12));
+        register(a, "late", "enterprise", "production", "advanced", "main", "production", "active");
+        assertThat(ticker(a).tick()).isZero();
+        clock.advance(Duration.ofHours(18));
+        assertThat(ticker(a).tick()).isEqualTo(1);
+        assertThat(jdbc(a).queryForList("SELECT slot_key FROM slots WHERE project = 'late'", String.class))
+                .containsExactly("late/main@2026-01-02T04:00");
+    }
+
+    @Test
+    void aTimeZoneChangeNeverFiresASlotTwiceAndTheNextSlotIsInTheNewZone() {
+        var a = start();
+        register(a, "acme", "enterprise", "production", "advanced", "main", "production", "active");
+        clock.advance(Duration.ofHours(6));
+        assertThat(ticker(a).tick()).isEqualTo(1);
+        register(a, "acme", "enterprise", "production", "advanced", "main", "production", "active", "Asia/Tokyo");
+        assertThat(ticker(a).tick()).as("Tokyo's 2026-01-01T04:00 already fired under Paris").isZero();
+        clock.advance(Duration.ofHours(15));
+        assertThat(ticker(a).tick()).as("21:00 in Paris is past 04:00 and the spread in Tokyo").isEqualTo(1);
+        assertThat(jdbc(a).queryForList("SELECT slot_key FROM slots ORDER BY slot_key", String.class))
+                .containsExactly("acme/main@2026-01-01T04:00", "acme/main@2026-01-02T04:00");
+    }
+
     static AutomatedBackups ticker(ConfigurableApplicationContext context) {
         return context.getBean(AutomatedBackups.class);
     }
@@ -177,8 +203,13 @@ class AutomatedBackupsIntegrationTests {
 
     void register(ConfigurableApplicationContext context, String project, String tier, String plan, String schedule,
                   String environment, String type, String status) {
+        register(context, project, tier, plan, schedule, environment, type, status, "Europe/Paris");
+    }
+
+    void register(ConfigurableApplicationContext context, String project, String tier, String plan, String schedule,
+                  String environment, String type, String status, String zone) {
         EnvironmentCopy copy = context.getBean(EnvironmentCopy.class);
-        copy.apply(new ProjectUpserted(Ids.eventId(), clock.instant(), project, tier, plan, "Europe/Paris", schedule));
+        copy.apply(new ProjectUpserted(Ids.eventId(), clock.instant(), project, tier, plan, zone, schedule));
         copy.apply(new EnvironmentUpserted(Ids.eventId(), clock.instant(), new EnvironmentRef(project, environment),
                 type, status, "abc1234", List.of(new PartSpec("code", "code", Map.of("commit", "abc1234"), null))));
     }

@@ -1,0 +1,93 @@
+package io.lifeboat.gateway.identity;
+
+import io.lifeboat.gateway.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Who may do what in a project. Viewers and contributors read; admins also change (backups, restores,
+ * environments, the schedule); support reads every project and may downgrade a schedule; the platform's
+ * service account manages everything everywhere; root may do everything. A caller who may not
+ * see a project gets 404, exactly as if it did not exist; one who may see it but not change it gets 403.
+ */
+@Component
+public class ProjectAccess {
+
+    /** What a request needs. */
+    public enum Need { VIEW, ADMIN, SUPPORT }
+
+    private final JdbcClient jdbc;
+
+    ProjectAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void require(String project, Need need) {
+        Caller caller = Callers.current();
+        if (!caller.reaches(project)) {
+            throw Problems.notFound("project " + project);
+        }
+        if (caller.root() || caller.platform()) {
+            return;
+        }
+        if (caller.support()) {
+            if (need == Need.ADMIN) {
+                throw forbidden("the support role reads projects and downgrades schedules; it does not change them");
+            }
+            return;
+        }
+        String role = role(caller.userId(), project).orElseThrow(() -> Problems.notFound("project " + project));
+        boolean allowed = switch (need) {
+            case VIEW -> true;
+            case ADMIN -> role.equals("admin");
+            case SUPPORT -> false;
+        };
+        if (!allowed) {
+            throw forbidden(need == Need.SUPPORT
+                    ? "a downgrade of the backup schedule is done by support: contact support"
+                    : "your role in project " + project + " is " + role + "; only admins may do this");
+        }
+    }
+
+    /** Whether the caller may see the project at all. */
+    public boolean sees(String project) {
+        Caller caller = Callers.current();
+        return caller.reaches(project) && (caller.root() || caller.platform() || caller.support()
+                || role(caller.userId(), project).isPresent());
+    }
+
+    /** A deleted project: its members lose their roles and its project tokens are revoked. */
+    public void forgetProject(String project) {
+        jdbc.sql("DELETE FROM memberships WHERE project_id = ?").param(project).update();
+        jdbc.sql("UPDATE tokens SET revoked_at = now() WHERE project_id = ? AND revoked_at IS NULL").param(project)
+                .update();
+    }
+
+    Optional<String> role(String userId, String project) {
+        return jdbc.sql("SELECT role FROM memberships WHERE user_id = ? AND project_id = ?").params(userId, project)
+                .query(String.class).optional();
+    }
+
+    /** Makes the caller an admin of a project it just created, if the caller is a user. */
+    public void grantCreator(String project) {
+        Caller caller = Callers.current();
+        if (caller.root() || caller.tokenId() == null) {
+            return;
+        }
+        jdbc.sql("INSERT INTO memberships (user_id, project_id, role) VALUES (?, ?, 'admin') ON CONFLICT DO NOTHING")
+                .params(caller.userId(), project).update();
+    }
+
+    static ErrorResponseException forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setType(URI.create("https://lifeboat.dev/problems/forbidden"));
+        problem.setTitle("Forbidden");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+}

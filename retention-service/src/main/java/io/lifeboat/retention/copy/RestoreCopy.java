@@ -1,0 +1,75 @@
+package io.lifeboat.retention.copy;
+
+import io.lifeboat.contracts.Event;
+import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.contracts.restore.RestoreStarted;
+import io.lifeboat.retention.RetentionProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Knows which backups a restore is reading, so that none is deleted under it. A restore runs from its request
+ * until it completes or fails; one not heard of for {@code restore-timeout} counts as ended, so a restore
+ * that never reports blocks nothing forever. Ends win over starts whatever the order they arrive in.
+ */
+@Service
+public class RestoreCopy {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final RetentionProperties properties;
+
+    RestoreCopy(JdbcTemplate jdbc, Clock clock, RetentionProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Applies a restore event; returns the backup whose restore just ended, if any. */
+    @Transactional
+    public Optional<String> apply(Event event) {
+        switch (event) {
+            case RestoreRequested r -> running(r.restoreId(), r.backupId());
+            case RestoreStarted r -> running(r.restoreId(), r.backupId());
+            case RestoreCompleted r -> {
+                return ended(r.restoreId(), r.backupId());
+            }
+            case RestoreFailed r -> {
+                return ended(r.restoreId(), r.backupId());
+            }
+            default -> {
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A restore reading this backup now, if any. */
+    public Optional<String> runningFrom(String backupId) {
+        Timestamp heardSince = Timestamp.from(clock.instant().minus(properties.restoreTimeout()));
+        return jdbc.queryForList("SELECT restore_id FROM restores WHERE backup_id = ? AND status = 'RUNNING' "
+                + "AND last_event_at > ? ORDER BY restore_id LIMIT 1", String.class, backupId, heardSince)
+                .stream().findFirst();
+    }
+
+    private void running(String restoreId, String backupId) {
+        jdbc.update("""
+                INSERT INTO restores (restore_id, backup_id, status, last_event_at) VALUES (?, ?, 'RUNNING', ?)
+                ON CONFLICT (restore_id) DO UPDATE SET last_event_at = excluded.last_event_at
+                WHERE restores.status = 'RUNNING'""", restoreId, backupId, Timestamp.from(clock.instant()));
+    }
+
+    private Optional<String> ended(String restoreId, String backupId) {
+        jdbc.update("""
+                INSERT INTO restores (restore_id, backup_id, status, last_event_at) VALUES (?, ?, 'ENDED', ?)
+                ON CONFLICT (restore_id) DO UPDATE SET status = 'ENDED', last_event_at = excluded.last_event_at""",
+                restoreId, backupId, Timestamp.from(clock.instant()));
+        return Optional.of(backupId);
+    }
+}

@@ -1,0 +1,331 @@
+package io.lifeboat.system;
+
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.platform.MergeRequested;
+import io.lifeboat.contracts.platform.PlatformBackupCompleted;
+import io.lifeboat.contracts.platform.PlatformBackupFailed;
+import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
+import io.lifeboat.contracts.platform.ResizeRequested;
+import io.lifeboat.launcher.Stack;
+import io.lifeboat.testing.PgFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The API's behaviour beyond roles: bad input, idempotency, the per-environment queue, limits, the platform. */
+class ApiBehaviourIntegrationTests {
+
+    static StackFixture fixture;
+    static Stack stack;
+    static Api api;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new StackFixture();
+        fixture.properties.put("lifeboat.gateway.rate-limit-per-second", "20");
+        stack = fixture.start();
+        api = new Api(stack.gatewayUrl(), StackFixture.TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void badRequestsGetProblemsThatNameTheFieldAndChangeNothing() throws Exception {
+        String project = project();
+        String envs = "/projects/" + project + "/environments";
+        Map<String, Object> noCommit = new HashMap<>(environment(project, "main"));
+        noCommit.put("code", Map.of("commit", "not a sha"));
+        assertProblem(api.post(envs, noCommit), 400, "code.commit");
+        Map<String, Object> badType = new HashMap<>(environment(project, "main"));
+        badType.put("type", "qa");
+        assertProblem(api.post(envs, badType), 400, "type");
+        assertProblem(api.post(envs, "{\"name\": \"main\", "), 400, null);
+        assertProblem(api.post(envs, "{\"name\": \"main\", \"type\": \"production\", \"mounts\": \"x\"}"), 400,
+                "mounts");
+        assertProblem(api.post(envs, "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}"), 413, null);
+        assertThat(api.get(envs).body()).isEmpty();
+
+        assertThat(api.post(envs, environment(project, "main")).status()).isEqualTo(201);
+        String backups = envs + "/main/backups";
+        assertProblem(api.post(backups, "{\"safe\": \"maybe\"}"), 400, "safe");
+        assertProblem(api.get(backups + "?limit=0"), 400, "limit");
+        assertProblem(api.get(backups + "?start=yesterday"), 400, "start");
+        assertProblem(api.post(envs + "/nope/backups", Map.of("safe", true)), 404, null);
+        assertProblem(api.get(backups + "/nope"), 404, null);
+        assertProblem(api.post("/projects/" + project + "/backup-schedule", Map.of("schedule", "gold")), 400,
+                "schedule");
+        assertProblem(api.send("PATCH", "/projects/" + project, Map.of("timezone", "Mars/Olympus")), 400,
+                "timezone");
+        assertThat(api.post(envs + "/main/deactivate", null).status()).isEqualTo(200);
+        Api.Response inactive = api.post(backups, Map.of("safe", true));
+        assertProblem(inactive, 409, null);
+        assertThat(inactive.body().path("detail").asString()).contains("activate the environment");
+        assertThat(api.get(backups).body()).isEmpty();
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyReturnsTheOriginalBackup() throws Exception {
+        String backups = registered(project(), "main") + "/backups";
+        Map<String, String> key = Map.of("Idempotency-Key", "nightly-" + UUID.randomUUID());
+        Api.Response first = api.send("POST", backups, Map.of("safe", false), key);
+        Api.Response retry = api.send("POST", backups, Map.of("safe", false), key);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body().path("id")).isEqualTo(first.body().path("id"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api.get(backups).body()).hasSize(1);
+        assertProblem(api.send("POST", backups, Map.of("safe", true), key), 422, "Idempotency-Key");
+        assertThat(api.get(backups).body()).hasSize(1);
+        awaitEnd(backups + "/" + first.body().path("id").asString());
+    }
+
+    @Test
+    void operationsOnOneEnvironmentRunOneAtATimeInRequestOrder() throws Exception {
+        String env = registered(project(), "main");
+        String earlier = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                .path("id").asString()).path("id").asString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api.Response accepted = api.post(env + "/backups", Map.of("safe", i % 2 == 0));
+            assertThat(accepted.status()).isEqualTo(202);
+            assertThat(accepted.body().path("status").asString()).isEqualTo("PENDING");
+            ids.add(accepted.body().path("id").asString());
+        }
+        Api.Response restore = api.post(env + "/backups/" + earlier + "/restore", Map.of());
+        assertThat(restore.status()).isEqualTo(202);
+        assertThat(restore.body().path("status").asString()).isEqualTo("PENDING");
+        List<JsonNode> ended = ids.stream().map(id -> awaitEnd(env + "/backups/" + id)).toList();
+        JsonNode restored = awaitEnd("/projects/" + restore.body().path("project").asString() + "/restores/"
+                + restore.body().path("id").asString());
+        for (int i = 1; i < ended.size(); i++) {
+            assertThat(ended.get(i).path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(Instant.parse(ended.get(i).path("started_at").asString()))
+                    .as("backup %d starts after backup %d completed", i, i - 1)
+                    .isAfterOrEqualTo(Instant.parse(ended.get(i - 1).path("completed_at").asString()));
+        }
+        assertThat(restored.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(Instant.parse(restored.path("completed_at").asString()))
+                .isAfter(Instant.parse(ended.getLast().path("completed_at").asString()));
+    }
+
+    @Test
+    void tooManyRequestsWithOneTokenAreRefusedWith429() throws Exception {
+        String project = project();
+        String path = "/projects/" + project;
+        Accounts accounts = new Accounts(api, stack.gatewayUrl());
+        Api user = accounts.user("busy-" + UUID.randomUUID().toString().substring(0, 6), null, null);
+        accounts.grant(project, user, "viewer");
+        List<Future<Api.Response>> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 200; i++) {
+                responses.add(pool.submit(() -> user.get(path)));
+            }
+        }
+        List<Api.Response> limited = new ArrayList<>();
+        for (Future<Api.Response> response : responses) {
+            if (response.get().status() == 429) {
+                limited.add(response.get());
+            }
+        }
+        assertThat(limited).isNotEmpty();
+        assertThat(limited.getFirst().contentType()).startsWith("application/problem+json");
+        assertThat(limited.getFirst().header("Retry-After")).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> user.get(path).status() == 200);
+        assertThat(api.get(path).status()).as("other tokens are not limited").isEqualTo(200);
+    }
+
+    @Test
+    void retentionEvaluationExplainsWhatIsKeptAndChangesNothing() {
+        List<Map<String, Object>> backups = new ArrayList<>();
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        for (int day = 0; day < 10; day++) {
+            backups.add(Map.of("id", "auto-" + day, "created_at", now.minus(Duration.ofDays(day)).minusSeconds(3600)
+                    .toString(), "automated", true));
+        }
+        backups.add(Map.of("id", "manual-1", "created_at", "2026-11-20T09:00:00Z", "automated", false));
+        Api.Response result = api.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "Europe/Paris",
+                "now", now.toString(), "backups", backups));
+        assertThat(result.status()).as(result.body().toString()).isEqualTo(200);
+        List<String> kept = Stream.iterate(0, i -> i < result.body().path("kept").size(), i -> i + 1)
+                .map(i -> result.body().path("kept").get(i).path("id").asString()).toList();
+        assertThat(kept).containsExactlyInAnyOrder("auto-0", "auto-1", "manual-1");
+        assertThat(result.body().path("kept").get(0).path("reasons").get(0).asString()).isNotBlank();
+        assertThat(result.body().path("expired")).hasSize(8);
+
+        Api.Response custom = api.post("/retention/evaluate", Map.of("policy", List.of(Map.of("interval", "1d",
+                "count", 7), Map.of("interval", "1w", "count", 4)), "timezone", "UTC", "now", now.toString(),
+                "backups", backups));
+        assertThat(custom.status()).isEqualTo(200);
+        assertThat(custom.body().path("rules").toString()).contains("1d x 7", "1w x 4");
+        assertProblem(api.post("/retention/evaluate", Map.of("policy", List.of(Map.of("interval", "1q", "count", 1)),
+                "timezone", "UTC", "now", now.toString(), "backups", backups)), 400, "policy[0]");
+        assertProblem(api.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "Nowhere",
+                "now", now.toString(), "backups", backups)), 400, "timezone");
+    }
+
+    @Test
+    void aPreMergeBackupIsTakenAndThePlatformHearsWhenItCompletes() throws Exception {
+        String project = project();
+        registered(project, "main");
+        registered(project, "sleepy");
+        assertThat(api.post("/projects/" + project + "/environments/sleepy/deactivate", null).status())
+                .isEqualTo(200);
+        try (Platform platform = new Platform(fixture.properties.get("lifeboat.kafka.namespace"))) {
+            EnvironmentRef main = new EnvironmentRef(project, "main");
+            String merge = "merge-" + UUID.randomUUID();
+            platform.send(new MergeRequested(Ids.eventId(), Instant.now(), merge, main, "feature-x"));
+            platform.send(new MergeRequested(Ids.eventId(), Instant.now(), merge, main, "feature-x"));
+            PlatformBackupCompleted done = platform.awaitReply(PlatformBackupCompleted.class,
+                    r -> r.requestId().equals(merge));
+            JsonNode backup = api.get("/projects/" + project + "/environments/main/backups/" + done.backupId())
+                    .body();
+            assertThat(backup.path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(backup.path("trigger").asString()).isEqualTo("merge");
+            assertThat(backup.path("automated").asBoolean()).isFalse();
+            assertThat(api.get("/projects/" + project + "/environments/main/backups").body())
+                    .as("a redelivered request takes no second backup").hasSize(1);
+
+            String resize = "resize-" + UUID.randomUUID();
+            platform.send(new ResizeRequested(Ids.eventId(), Instant.now(), resize,
+                    new EnvironmentRef(project, "sleepy"), "uploads", 20_480));
+            PlatformBackupFailed refused = platform.awaitReply(PlatformBackupFailed.class,
+                    r -> r.requestId().equals(resize));
+            assertThat(refused.reason()).contains("inactive");
+
+            platform.send(new PlatformEnvironmentChanged(Ids.eventId(), Instant.now(), main, "deactivated"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/projects/" + project
+                    + "/environments/main").body().path("status").asString().equals("inactive"));
+            assertThat(api.get("/projects/" + project + "/audit").body().toString()).contains("platform");
+        }
+    }
+
+    @Test
+    void deletingAProjectTakesATombstoneOfEachActiveEnvironment() throws Exception {
+        String project = project();
+        registered(project, "main");
+        registered(project, "idle");
+        assertThat(api.post("/projects/" + project + "/environments/idle/deactivate", null).status())
+                .isEqualTo(200);
+        assertThat(api.delete("/projects/" + project).status()).isEqualTo(202);
+        assertThat(api.get("/projects/" + project).status()).isEqualTo(404);
+        assertProblem(api.post("/projects", Map.of("id", project)), 409, null);
+        await().atMost(Duration.ofMinutes(2)).until(() -> catalog("SELECT environment, trigger, status FROM "
+                + "gateway.backups WHERE project_id = '" + project + "'"), rows -> rows.equals(
+                List.of("main tombstone COMPLETED")));
+    }
+
+    @Test
+    void deletingAnEnvironmentDeletesItsBackups() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String id = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body().path("id")
+                .asString()).path("id").asString();
+        assertThat(api.delete(env).status()).isEqualTo(204);
+        assertThat(api.get(env).status()).isEqualTo(404);
+        await().atMost(Duration.ofMinutes(2)).until(() -> catalog("SELECT status FROM gateway.backups WHERE id = '"
+                + id + "'"), rows -> rows.equals(List.of("DELETED")));
+    }
+
+    /** The committed docs/openapi.yaml is what the gateway serves; -Dlifeboat.writeOpenApi=true rewrites it. */
+    @Test
+    void theCommittedApiDocumentIsWhatTheGatewayServes() throws Exception {
+        java.net.http.HttpResponse<String> served = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl() + "/v3/api-docs.yaml"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        Path committed = Path.of("..", "docs", "openapi.yaml");
+        if (Boolean.getBoolean("lifeboat.writeOpenApi")) {
+            Files.writeString(committed, served.body());
+        }
+        assertThat(served.body()).contains("/projects/{project}/environments/{environment}/backups",
+                "/retention/evaluate", "/projects/{project}/backup-schedule", "/projects/{project}/activity");
+        assertThat(Files.readString(committed)).as("docs/openapi.yaml is stale: run the test with "
+                + "-Dlifeboat.writeOpenApi=true and commit it").isEqualTo(served.body());
+    }
+
+    static void assertProblem(Api.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().path("detail").asString()).isNotBlank();
+        }
+        if (field != null) {
+            assertThat(response.body().path("field").asString()).as(response.body().toString()).isEqualTo(field);
+        }
+    }
+
+    static String project() {
+        String id = "p" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/projects", Demo.project(id)).status()).isEqualTo(201);
+        return id;
+    }
+
+    static String registered(String project, String name) throws Exception {
+        Api.Response created = api.post("/projects/" + project + "/environments", environment(project, name));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return "/projects/" + project + "/environments/" + name;
+    }
+
+    static Map<String, Object> environment(String project, String name) throws Exception {
+        Path mount = Files.createDirectories(dir.resolve(project + "-" + name + "-mount"));
+        Files.write(mount.resolve("data.bin"), new byte[4 * 1024 * 1024]);
+        Path code = Files.createDirectories(dir.resolve(project + "-" + name + "-code"));
+        Files.writeString(code.resolve("app.py"), "print('hi')\n");
+        return Demo.filesOnly(name, mount, code);
+    }
+
+    static JsonNode awaitEnd(String path) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
+        return api.get(path).body();
+    }
+
+    static List<String> catalog(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = PgFixtures.connect(fixture.catalog); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    columns.add(rs.getString(i));
+                }
+                rows.add(String.join(" ", columns));
+            }
+        }
+        return rows;
+    }
+}

@@ -3,8 +3,10 @@ package io.lifeboat.contracts;
 /** Every Lifeboat topic. Names carry their version; a breaking change gets a new topic. */
 public final class Topics {
 
-    /** BackupRequested, from the gateway and the scheduler to the snapshot coordinator. */
+    /** BackupRequested, from the gateway to the snapshot coordinator, when the environment's turn comes. */
     public static final String BACKUP_REQUESTS = "lifeboat.backup-requests.v1";
+    /** BackupRequested for automated backups, from the scheduler to the gateway, which queues them. */
+    public static final String SCHEDULED_BACKUPS = "lifeboat.scheduled-backups.v1";
     /** Backup lifecycle: started, hold, progress, completed, failed, retention, expired, deletion, verification. */
     public static final String BACKUP_EVENTS = "lifeboat.backup-events.v1";
     /** RestoreRequested, from the gateway to the restore worker. */

@@ -56,13 +56,19 @@ record Demo(String project, String environment, String database, Path mount, Pat
         if (send(http, gatewayUrl, token, "GET", "/projects/demo", null) == 404) {
             send(http, gatewayUrl, token, "POST", "/projects", """
                     {"id":"demo","title":"Demo","tier":"enterprise","plan":"production","timezone":"UTC"}""");
-            send(http, gatewayUrl, token, "POST", "/projects/demo/environments", """
-                    {"name":"main","type":"production","status":"active",
-                     "services":[{"name":"database","type":"postgresql","connection":{"host":"127.0.0.1",
-                       "port":"%d","database":"demo_app","user":"postgres"}}],
-                     "mounts":[{"name":"uploads","path":"%s"}],
-                     "code":{"commit":"%s","path":"%s"}}""".formatted(postgres.port(), demo.mount(), COMMIT,
-                    demo.code()));
+        }
+        String environment = """
+                {"name":"main","type":"production","status":"active",
+                 "services":[{"name":"database","type":"postgresql","connection":{"host":"127.0.0.1",
+                   "port":"%d","database":"demo_app","user":"postgres"}}],
+                 "mounts":[{"name":"uploads","path":"%s"}],
+                 "code":{"commit":"%s","path":"%s"}}""".formatted(postgres.port(), demo.mount(), COMMIT,
+                demo.code());
+        // the embedded PostgreSQL gets a new port on every run: the registration follows it
+        if (send(http, gatewayUrl, token, "GET", "/projects/demo/environments/main", null) == 404) {
+            send(http, gatewayUrl, token, "POST", "/projects/demo/environments", environment);
+        } else {
+            send(http, gatewayUrl, token, "PUT", "/projects/demo/environments/main", environment);
         }
         return demo;
     }

@@ -2,6 +2,9 @@ package io.lifeboat.system;
 
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.platform.MergeRequested;
 import io.lifeboat.contracts.platform.PlatformBackupCompleted;
 import io.lifeboat.contracts.platform.PlatformBackupFailed;
@@ -140,6 +143,33 @@ class ApiBehaviourIntegrationTests {
         assertThat(restored.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(Instant.parse(restored.path("completed_at").asString()))
                 .isAfter(Instant.parse(ended.getLast().path("completed_at").asString()));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(api.get(env + "/backups/"
+                + ids.getLast()).body().path("retention").toString()).as("retention explains itself")
+                .contains("manual 1 of 4"));
+    }
+
+    @Test
+    void automatedBackupsFromTheSchedulerWaitTheirTurnLikeAnyOther() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String manual = api.post(env + "/backups", Map.of("safe", true)).body().path("id").asString();
+        String automated = "%012x".formatted(System.currentTimeMillis()) + "0123456789abcdef0123";
+        try (Platform scheduler = new Platform(fixture.properties.get("lifeboat.kafka.namespace"))) {
+            BackupRequested request = new BackupRequested(Ids.eventId(), Instant.now(), automated,
+                    new EnvironmentRef(project, "main"), false, true, "schedule", Environment.COMMIT,
+                    List.of(new PartSpec("code", "code", Map.of("commit", Environment.COMMIT, "path",
+                            dir.resolve(project + "-main-code").toString()), null)), null);
+            scheduler.send(Topics.SCHEDULED_BACKUPS, request);
+            scheduler.send(Topics.SCHEDULED_BACKUPS, request);
+        }
+        JsonNode first = awaitEnd(env + "/backups/" + manual);
+        JsonNode second = awaitEnd(env + "/backups/" + automated);
+        assertThat(second.path("status").asString()).as(second.toString()).isEqualTo("COMPLETED");
+        assertThat(second.path("automated").asBoolean()).isTrue();
+        assertThat(second.path("trigger").asString()).isEqualTo("schedule");
+        assertThat(Instant.parse(second.path("started_at").asString()))
+                .isAfterOrEqualTo(Instant.parse(first.path("completed_at").asString()));
+        assertThat(api.get(env + "/backups").body()).as("a redelivered request is queued once").hasSize(2);
     }
 
     @Test

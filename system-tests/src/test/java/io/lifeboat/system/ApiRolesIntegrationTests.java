@@ -189,6 +189,39 @@ class ApiRolesIntegrationTests {
     }
 
     @Test
+    void aProjectScopedTokenSeesAndRevokesOnlyItsProjectsTokens() {
+        Api scoped = callers.get("admin scoped to the other project");
+        JsonNode listed = scoped.get("/tokens").body();
+        assertThat(listed).isNotEmpty().allSatisfy(t -> assertThat(t.path("project").asString()).isEqualTo(other));
+        JsonNode all = callers.get("admin").get("/tokens").body();
+        String unscoped = Stream.iterate(0, i -> i < all.size(), i -> i + 1).map(all::get)
+                .filter(t -> t.path("project").isNull()).findFirst().orElseThrow().path("id").asString();
+        assertThat(scoped.delete("/tokens/" + unscoped).status()).isEqualTo(404);
+        assertThat(callers.get("admin").get("/projects/" + project).status()).isEqualTo(200);
+    }
+
+    @Test
+    void projectsComeFromThePlatformAndTheTierFromSupport() {
+        Api.Response refused = callers.get("admin").post("/projects", Map.of("id", "p" + UUID.randomUUID()
+                .toString().substring(0, 8)));
+        assertThat(refused.status()).isEqualTo(403);
+        Api.Response tier = callers.get("admin").send("PATCH", "/projects/" + project, Map.of("tier", "elite"));
+        assertThat(tier.status()).isEqualTo(403);
+        assertThat(tier.body().path("detail").asString()).contains("support");
+        assertThat(callers.get("support").send("PATCH", "/projects/" + project, Map.of("title", "x")).status())
+                .isEqualTo(403);
+        assertThat(root.get("/projects/" + project).body().path("tier").asString()).isEqualTo("professional");
+    }
+
+    @Test
+    void tokensAreNeverReplayedByIdempotencyKeys() {
+        Api.Response refused = callers.get("admin").send("POST", "/tokens", Map.of("name", "again"),
+                Map.of("Idempotency-Key", "k-" + UUID.randomUUID()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
     void everyChangeIsAudited() {
         JsonNode audit = root.get("/projects/" + project + "/audit").body();
         List<String> actions = Stream.iterate(0, i -> i < audit.size(), i -> i + 1)

@@ -116,6 +116,34 @@ class EndToEndIntegrationTests {
     }
 
     @Test
+    void aBackupRestoresIntoANewEnvironmentBranchedFromAnother() throws Exception {
+        Environment source = Environment.create(dir.resolve("source"), "main", 2_000);
+        String branchDatabase = source.database() + "_preview";
+        try {
+            String project = registerProject();
+            assertThat(api.post("/projects/" + project + "/environments", source.request()).status()).isEqualTo(201);
+            JsonNode backup = backup(project, "main");
+
+            JsonNode restored = restore(project, "main", backup.path("id").asString(),
+                    Map.of("environment_name", "preview", "branch_from", "main"));
+
+            assertThat(restored.path("environment").asString()).isEqualTo("preview");
+            JsonNode branch = api.get("/projects/" + project + "/environments/preview").body();
+            assertThat(branch.path("type").asString()).isEqualTo("staging");
+            assertThat(branch.path("services").get(0).path("connection").path("database").asString())
+                    .isEqualTo(branchDatabase);
+            assertThat(PgFingerprint.of(branchDatabase)).isEqualTo(PgFingerprint.of(source.database()));
+            assertThat(TreeFingerprint.of(Path.of(source.mount() + "-preview")))
+                    .isEqualTo(TreeFingerprint.of(source.mount()));
+            assertThat(TreeFingerprint.of(Path.of(source.code() + "-preview")))
+                    .isEqualTo(TreeFingerprint.of(source.code()));
+        } finally {
+            PgFixtures.drop(source.database());
+            PgFixtures.drop(branchDatabase);
+        }
+    }
+
+    @Test
     void inactiveEnvironmentsCannotBeBackedUpNorRestoredInto() throws Exception {
         Environment env = Environment.create(dir, "main", 100);
         try {

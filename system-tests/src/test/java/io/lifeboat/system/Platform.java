@@ -22,7 +22,10 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** The platform's side of its topics: it sends requests and reads Lifeboat's replies, over real Kafka. */
+/**
+ * The platform's side of its topics: it sends requests and reads Lifeboat's replies, over real Kafka. Tests
+ * also use it to play another service's part, such as the scheduler's.
+ */
 final class Platform implements AutoCloseable {
 
     private final String namespace;
@@ -41,7 +44,12 @@ final class Platform implements AutoCloseable {
     }
 
     void send(Event event) {
-        producer.send(new ProducerRecord<>(namespace + Topics.PLATFORM_REQUESTS,
+        send(Topics.PLATFORM_REQUESTS, event);
+    }
+
+    /** Sends an event on any topic of this namespace, as another service would. */
+    void send(String topic, Event event) {
+        producer.send(new ProducerRecord<>(namespace + topic,
                 event.key().getBytes(StandardCharsets.UTF_8), EventCodec.encode(event)));
         producer.flush();
     }

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,12 @@ public class BackupCatalog {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
+    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     void insertPending(String id, EnvironmentRef environment, boolean safe, boolean automated, String trigger,
@@ -99,9 +102,7 @@ public class BackupCatalog {
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(Timestamp.from(at),
                 Timestamp.from(at), size, stored, holdMillis, skewMillis, JSON.writeValueAsString(views(parts)), id)
                 .update();
-        if (updated > 0) {
-            events.publishEvent(new OperationEnded(id, "backup", "COMPLETED", null));
-        }
+        events.publishEvent(new OperationEnded(id, "backup", updated > 0 ? "COMPLETED" : status(id), null));
     }
 
     @Transactional
@@ -111,19 +112,40 @@ public class BackupCatalog {
                 parts = CASE WHEN ? THEN parts ELSE ? END
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(error, Timestamp.from(at),
                 Timestamp.from(at), parts.isEmpty(), JSON.writeValueAsString(views(parts)), id).update();
-        if (updated > 0) {
-            events.publishEvent(new OperationEnded(id, "backup", "FAILED", error));
-        }
+        events.publishEvent(new OperationEnded(id, "backup", updated > 0 ? "FAILED" : status(id), error));
     }
 
-    /** Marks a queued backup that will never run as failed. */
+    /** Marks a backup that will never run, or whose end never came, as failed. */
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("backup")) {
+            Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
-                    UPDATE backups SET status = 'FAILED', error = ?, completed_at = updated_at
-                    WHERE id = ? AND status = 'PENDING'""").params(event.reason(), event.id()).update();
+                    UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
+                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(event.reason(), now, now,
+                    event.id()).update();
         }
+    }
+
+    /** Whether the catalog knows the backup, in any state. */
+    boolean exists(String id) {
+        return jdbc.sql("SELECT count(*) FROM backups WHERE id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    /** Whether a backup may still be restored: completed and not being deleted. */
+    public boolean restorable(String id) {
+        return jdbc.sql("SELECT restorable FROM backups WHERE id = ?").param(id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    /** Locks a backup's row until the end of the transaction, so that a deletion and a restore do not cross. */
+    public void lock(String id) {
+        jdbc.sql("SELECT id FROM backups WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT status FROM backups WHERE id = ?").param(id).query(String.class).optional()
+                .orElse("UNKNOWN");
     }
 
     /** Records what retention last decided: until when the backup is kept, and why. */

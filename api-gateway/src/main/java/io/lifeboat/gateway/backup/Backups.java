@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Requests backups and deletions; the catalog follows what the workers report. */
 @Service
@@ -64,6 +65,27 @@ public class Backups {
         return catalog.find(ref, id).orElseThrow();
     }
 
+    /**
+     * Queues an automated backup the scheduler asked for. Idempotent: a redelivered request changes nothing.
+     * An environment that is gone or inactive by now gets the backup recorded as failed, with the reason.
+     */
+    @Transactional
+    void scheduled(BackupRequested request) {
+        EnvironmentRef ref = request.environment();
+        if (catalog.exists(request.backupId())) {
+            return;
+        }
+        catalog.requested(request);
+        Optional<Environment> environment = environments.find(ref);
+        if (environment.isEmpty() || !environment.get().active()) {
+            catalog.failed(request.backupId(), "environment " + ref + (environment.isEmpty()
+                    ? " no longer exists" : " was deactivated") + " before the automated backup started",
+                    List.of(), clock.instant());
+            return;
+        }
+        operations.submit(ref, request.backupId(), "backup", request.backupId(), Topics.BACKUP_REQUESTS, request);
+    }
+
     BackupView get(EnvironmentRef ref, String id) {
         environments.view(ref);
         return catalog.find(ref, id).orElseThrow(() -> Problems.notFound("backup " + id + " of " + ref));
@@ -92,6 +114,7 @@ public class Backups {
     @Transactional
     BackupView delete(EnvironmentRef ref, String id) {
         access.require(ref.project(), ProjectAccess.Need.ADMIN);
+        catalog.lock(id);
         BackupView backup = get(ref, id);
         if (backup.status().equals("PENDING") || backup.status().equals("IN_PROGRESS")) {
             throw Problems.conflict("backup-running", "backup " + id + " is still running; delete it once it ends");

@@ -27,6 +27,12 @@ class CatalogBindings {
         return message -> catalog.requested(EventCodec.decode(message.getPayload(), BackupRequested.class));
     }
 
+    /** Automated backups from the scheduler wait their environment's turn like any other operation. */
+    @Bean
+    Consumer<Message<byte[]>> scheduledBackups(Backups backups) {
+        return message -> backups.scheduled(EventCodec.decode(message.getPayload(), BackupRequested.class));
+    }
+
     @Bean
     Consumer<Message<byte[]>> backupEvents(BackupCatalog catalog) {
         return message -> {

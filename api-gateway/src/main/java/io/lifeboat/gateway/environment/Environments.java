@@ -48,14 +48,15 @@ public class Environments {
     private final SecretSealer sealer;
     private final Outbox outbox;
     private final Clock clock;
-    private final Connectors connectors = new Connectors();
     private final ProjectAccess access;
     private final Audit audit;
     private final Operations operations;
+    private final EnvironmentParts partBuilder;
 
     Environments(JdbcClient jdbc, Projects projects, SecretSealer sealer, Outbox outbox, Clock clock,
                  ProjectAccess access, Audit audit, Operations operations) {
         this.operations = operations;
+        this.partBuilder = new EnvironmentParts(sealer);
         this.access = access;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -76,7 +77,7 @@ public class Environments {
         Instant now = clock.instant();
         Hooks hooks = request.hooks() == null ? null : new Hooks(request.hooks().hold(), request.hooks().release());
         Environment environment = new Environment(ref, request.type(),
-                request.status() == null ? "active" : request.status(), request.code().commit(), parts(ref, request),
+                request.status() == null ? "active" : request.status(), request.code().commit(), partBuilder.of(ref, request),
                 hooks, now, now);
         insert(environment);
         publish(environment);
@@ -95,7 +96,7 @@ public class Environments {
                     + ref.environment() + "'; environments cannot be renamed");
         }
         Hooks hooks = request.hooks() == null ? null : new Hooks(request.hooks().hold(), request.hooks().release());
-        List<PartSpec> parts = keepSecrets(parts(ref, request), old.parts());
+        List<PartSpec> parts = EnvironmentParts.keepSecrets(partBuilder.of(ref, request), old.parts());
         Environment changed = new Environment(ref, request.type(),
                 request.status() == null ? old.status() : request.status(), request.code().commit(), parts, hooks,
                 old.createdAt(), clock.instant());
@@ -134,15 +135,19 @@ public class Environments {
         access.require(ref.project(), ProjectAccess.Need.ADMIN);
         require(ref);
         operations.cancelQueued(ref, "environment " + ref + " was deleted before this operation started");
-        remove(ref);
+        jdbc.sql("DELETE FROM environments WHERE project_id = ? AND name = ?").params(ref.project(), ref.environment())
+                .update();
         outbox.add(Topics.ENVIRONMENTS, new EnvironmentDeleted(Ids.eventId(), clock.instant(), ref));
         audit.record("environment.deleted", target(ref), null);
     }
 
-    /** Removes an environment's registration without telling anyone; the caller publishes what it means. */
-    public void remove(EnvironmentRef ref) {
-        jdbc.sql("DELETE FROM environments WHERE project_id = ? AND name = ?").params(ref.project(), ref.environment())
-                .update();
+    /** A deleted project's queued operations are cancelled before its tombstone backups are requested. */
+    @EventListener
+    @Order(0)
+    void cancelQueued(ProjectDeleting event) {
+        for (Environment environment : list(event.project())) {
+            operations.cancelQueued(environment.ref(), "project " + event.project() + " was deleted");
+        }
     }
 
     /** A deleted project's environments go after its tombstone backups were requested. */
@@ -172,10 +177,7 @@ public class Environments {
             throw new IllegalArgumentException("project " + ref.project() + " is not registered with Lifeboat");
         }
         parts.forEach(part -> {
-            if (!connectors.types().contains(part.type())) {
-                throw new IllegalArgumentException("part " + part.name() + " has unsupported type " + part.type());
-            }
-            connectors.get(part.type()).validate(part);
+            partBuilder.validate(part);
         });
         Instant now = clock.instant();
         Optional<Environment> old = find(ref);
@@ -197,6 +199,9 @@ public class Environments {
         jdbc.sql("UPDATE environments SET status = ?, updated_at = ? WHERE project_id = ? AND name = ?")
                 .params(status, Timestamp.from(clock.instant()), ref.project(), ref.environment()).update();
         Environment changed = require(ref);
+        if (!changed.active()) {
+            operations.cancelQueued(ref, "environment " + ref + " was deactivated before this operation started");
+        }
         if (!environment.status().equals(status)) {
             publish(changed);
             audit.record("environment." + (status.equals("active") ? "activated" : "deactivated"),
@@ -236,13 +241,6 @@ public class Environments {
                 e.ref().environment()).update();
     }
 
-    private static List<PartSpec> keepSecrets(List<PartSpec> parts, List<PartSpec> old) {
-        return parts.stream().map(p -> p.sealedSecret() != null ? p : old.stream()
-                .filter(o -> o.name().equals(p.name()) && o.type().equals(p.type()) && o.sealedSecret() != null)
-                .findFirst().map(o -> new PartSpec(p.name(), p.type(), p.settings(), o.sealedSecret())).orElse(p))
-                .toList();
-    }
-
     private static String target(EnvironmentRef ref) {
         return "project/" + ref.project() + "/environment/" + ref.environment();
     }
@@ -271,54 +269,5 @@ public class Environments {
     private void publish(Environment environment) {
         outbox.add(Topics.ENVIRONMENTS, new EnvironmentUpserted(Ids.eventId(), clock.instant(), environment.ref(),
                 environment.type(), environment.status(), environment.commitSha(), environment.parts()));
-    }
-
-    private List<PartSpec> parts(EnvironmentRef ref, EnvironmentRequest request) {
-        List<PartSpec> parts = new ArrayList<>();
-        Set<String> names = new HashSet<>(Set.of("code"));
-        List<EnvironmentRequest.Service> services = request.services() == null ? List.of() : request.services();
-        for (int i = 0; i < services.size(); i++) {
-            EnvironmentRequest.Service service = services.get(i);
-            requireUnique(names, service.name(), "services[" + i + "].name");
-            if (!connectors.types().contains(service.type()) || Set.of("mount", "code").contains(service.type())) {
-                throw Problems.invalid("services[" + i + "].type", "service type '" + service.type()
-                        + "' is not supported; supported: " + serviceTypes());
-            }
-            Map<String, String> settings = new HashMap<>(service.connection());
-            String password = settings.remove("password");
-            PartSpec part = new PartSpec(service.name(), service.type(), settings,
-                    password == null ? null : sealer.seal(password, SecretSealer.context(ref, service.name())));
-            validate(part, "services[" + i + "].connection");
-            parts.add(part);
-        }
-        List<EnvironmentRequest.Mount> mounts = request.mounts() == null ? List.of() : request.mounts();
-        for (int i = 0; i < mounts.size(); i++) {
-            requireUnique(names, mounts.get(i).name(), "mounts[" + i + "].name");
-            parts.add(new PartSpec(mounts.get(i).name(), "mount", Map.of("path", mounts.get(i).path()), null));
-        }
-        Map<String, String> code = new HashMap<>(Map.of("commit", request.code().commit()));
-        if (request.code().path() != null) {
-            code.put("path", request.code().path());
-        }
-        parts.add(new PartSpec("code", "code", code, null));
-        return parts;
-    }
-
-    private void validate(PartSpec part, String field) {
-        try {
-            connectors.get(part.type()).validate(part);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(field, e.getMessage());
-        }
-    }
-
-    private static void requireUnique(Set<String> names, String name, String field) {
-        if (!names.add(name)) {
-            throw Problems.invalid(field, "part name '" + name + "' is used twice (or is the reserved name 'code')");
-        }
-    }
-
-    private List<String> serviceTypes() {
-        return connectors.types().stream().filter(t -> !Set.of("mount", "code").contains(t)).toList();
     }
 }

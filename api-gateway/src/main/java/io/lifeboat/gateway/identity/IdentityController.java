@@ -80,14 +80,14 @@ class IdentityController {
 
     @GetMapping("/tokens")
     List<Tokens.TokenView> listTokens() {
-        return tokens.list(Callers.current().userId());
+        return tokens.list(Callers.current().userId(), Callers.current().scopedProject());
     }
 
     @DeleteMapping("/tokens/{token}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String token) {
         Caller caller = Callers.current();
-        tokens.revoke(caller.userId(), token, caller.root());
+        tokens.revoke(caller.userId(), caller.scopedProject(), token, caller.root());
     }
 
     @PutMapping("/projects/{project}/members/{user}")

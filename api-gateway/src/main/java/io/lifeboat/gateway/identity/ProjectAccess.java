@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -23,12 +25,27 @@ public class ProjectAccess {
     public enum Need { VIEW, ADMIN, SUPPORT }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ProjectAccess(JdbcClient jdbc) {
+    ProjectAccess(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Only root and the platform create projects; the platform is where projects come from. */
+    public void requireProjectCreator() {
+        Caller caller = Callers.current();
+        if (!caller.root() && !caller.platform()) {
+            throw forbidden("projects are created by the platform; ask it (or an operator) to create one");
+        }
     }
 
     public void require(String project, Need need) {
+        require(project, need, null);
+    }
+
+    /** As {@link #require(String, Need)}, with the reason a member is refused. */
+    public void require(String project, Need need, String refusal) {
         Caller caller = Callers.current();
         if (!caller.reaches(project)) {
             throw Problems.notFound("project " + project);
@@ -38,7 +55,8 @@ public class ProjectAccess {
         }
         if (caller.support()) {
             if (need == Need.ADMIN) {
-                throw forbidden("the support role reads projects and downgrades schedules; it does not change them");
+                throw forbidden(refusal != null ? refusal
+                        : "the support role reads projects and downgrades schedules; it does not change them");
             }
             return;
         }
@@ -49,7 +67,7 @@ public class ProjectAccess {
             case SUPPORT -> false;
         };
         if (!allowed) {
-            throw forbidden(need == Need.SUPPORT
+            throw forbidden(refusal != null ? refusal : need == Need.SUPPORT
                     ? "a downgrade of the backup schedule is done by support: contact support"
                     : "your role in project " + project + " is " + role + "; only admins may do this");
         }
@@ -65,8 +83,8 @@ public class ProjectAccess {
     /** A deleted project: its members lose their roles and its project tokens are revoked. */
     public void forgetProject(String project) {
         jdbc.sql("DELETE FROM memberships WHERE project_id = ?").param(project).update();
-        jdbc.sql("UPDATE tokens SET revoked_at = now() WHERE project_id = ? AND revoked_at IS NULL").param(project)
-                .update();
+        jdbc.sql("UPDATE tokens SET revoked_at = ? WHERE project_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), project).update();
     }
 
     Optional<String> role(String userId, String project) {

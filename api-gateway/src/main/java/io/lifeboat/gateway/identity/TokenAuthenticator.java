@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,8 +22,10 @@ public class TokenAuthenticator {
     private final byte[] adminToken;
     private final Tokens tokens;
     private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    TokenAuthenticator(Tokens tokens, @Value("${lifeboat.gateway.admin-token}") String adminToken) {
+    TokenAuthenticator(Tokens tokens, @Value("${lifeboat.gateway.admin-token}") String adminToken, Clock clock) {
+        this.clock = clock;
         if (adminToken == null || adminToken.length() < 16) {
             throw new IllegalStateException("lifeboat.gateway.admin-token (LIFEBOAT_ADMIN_TOKEN) must be set to a "
                     + "secret of at least 16 characters");
@@ -40,7 +43,7 @@ public class TokenAuthenticator {
         }
         Optional<Caller> caller = tokens.authenticate(presented);
         caller.ifPresent(c -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Instant last = lastTouched.get(c.tokenId());
             if (last == null || Duration.between(last, now).toMinutes() >= 1) {
                 lastTouched.put(c.tokenId(), now);

@@ -58,17 +58,23 @@ public class Tokens {
         return new NewToken(id, name, project, token, now);
     }
 
-    List<TokenView> list(String userId) {
-        return jdbc.sql("SELECT * FROM tokens WHERE user_id = ? ORDER BY created_at DESC").param(userId)
+    /** A user's tokens; a token scoped to a project lists only that project's tokens. */
+    List<TokenView> list(String userId, String scope) {
+        return jdbc.sql("""
+                SELECT * FROM tokens WHERE user_id = ? AND (CAST(? AS text) IS NULL OR project_id = ?)
+                ORDER BY created_at DESC""").params(userId, scope, scope)
                 .query((rs, n) -> new TokenView(rs.getString("id"), rs.getString("name"), rs.getString("project_id"),
                         rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
                         instant(rs.getTimestamp("revoked_at")))).list();
     }
 
     @Transactional
-    void revoke(String userId, String id, boolean anyUser) {
-        int revoked = jdbc.sql("UPDATE tokens SET revoked_at = ? WHERE id = ? AND (user_id = ? OR ?) "
-                + "AND revoked_at IS NULL").params(Timestamp.from(clock.instant()), id, userId, anyUser).update();
+    /** Revokes a token of the user (any token for root); a scoped token reaches only its project's tokens. */
+    void revoke(String userId, String scope, String id, boolean anyUser) {
+        int revoked = jdbc.sql("""
+                UPDATE tokens SET revoked_at = ? WHERE id = ? AND (user_id = ? OR ?) AND revoked_at IS NULL
+                AND (CAST(? AS text) IS NULL OR project_id = ?)""").params(Timestamp.from(clock.instant()), id,
+                userId, anyUser, scope, scope).update();
         if (revoked == 0) {
             throw Problems.notFound("token " + id);
         }

@@ -16,28 +16,36 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs the backups and restores of one environment one at a time, in request order. An operation whose
  * environment is busy waits here (its status stays pending) and its request is published when the one before
- * it ends. Submitting and dispatching happen in the caller's transaction, so nothing is lost or sent twice.
+ * it ends. Every change happens in the caller's transaction under the environment's advisory lock, so nothing
+ * is lost, sent twice, or started after it was cancelled.
  */
 @Service
 public class Operations {
 
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
 
+    private record Queued(String id, String kind, String backupId, String topic, byte[] payload) {
+    }
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<DispatchCheck> checks;
 
-    Operations(JdbcClient jdbc, Outbox outbox, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+    Operations(JdbcClient jdbc, Outbox outbox, Clock clock, ApplicationEventPublisher events,
+               List<DispatchCheck> checks) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.events = events;
+        this.checks = checks;
     }
 
     /**
@@ -48,7 +56,7 @@ public class Operations {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean submit(EnvironmentRef ref, String id, String kind, String backupId, String topic,
                           Event request) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("operations:" + ref.key()).query().singleRow();
+        lock(ref);
         boolean busy = jdbc.sql("""
                 SELECT count(*) FROM operations WHERE project_id = ? AND environment = ? AND state <> 'ended'""")
                 .params(ref.project(), ref.environment()).query(Long.class).single() > 0;
@@ -71,31 +79,24 @@ public class Operations {
                 .param(backupId).query(Long.class).single() > 0;
     }
 
-    /** The queued operations of an environment, oldest first. */
-    public java.util.List<String> queued(EnvironmentRef ref) {
-        return jdbc.sql("""
-                SELECT id FROM operations WHERE project_id = ? AND environment = ? AND state = 'queued'
-                ORDER BY seq""").params(ref.project(), ref.environment()).query(String.class).list();
-    }
-
-    /** How many operations of the environment are ahead of this one; 0 once it is dispatched. */
-    public int position(String id) {
-        return jdbc.sql("""
-                SELECT count(*) FROM operations o, operations me WHERE me.id = ? AND me.state = 'queued'
-                AND o.project_id = me.project_id AND o.environment = me.environment AND o.state <> 'ended'
-                AND o.seq < me.seq""").param(id).query(Integer.class).single();
-    }
-
     /** Ends an operation and dispatches the next one queued on its environment. Idempotent. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void ended(OperationEnded event) {
-        end(event.id());
+        environmentOf(event.id()).ifPresent(ref -> {
+            lock(ref);
+            int ended = jdbc.sql("UPDATE operations SET state = 'ended', updated_at = ? WHERE id = ? AND state <> 'ended'")
+                    .params(Timestamp.from(clock.instant()), event.id()).update();
+            if (ended > 0) {
+                dispatchNext(ref);
+            }
+        });
     }
 
-    /** Cancels every queued operation of an environment that is going away. */
+    /** Cancels every queued operation of an environment that is going away or was deactivated. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancelQueued(EnvironmentRef ref, String reason) {
+        lock(ref);
         jdbc.sql("""
                 UPDATE operations SET state = 'ended', updated_at = ? WHERE project_id = ? AND environment = ?
                 AND state = 'queued' RETURNING id, kind""").params(Timestamp.from(clock.instant()), ref.project(),
@@ -103,31 +104,63 @@ public class Operations {
                 .list().forEach(events::publishEvent);
     }
 
-    void end(String id) {
-        Optional<EnvironmentRef> ref = jdbc.sql("""
-                UPDATE operations SET state = 'ended', updated_at = ? WHERE id = ? AND state <> 'ended'
-                RETURNING project_id, environment""").params(Timestamp.from(clock.instant()), id)
-                .query((rs, n) -> new EnvironmentRef(rs.getString(1), rs.getString(2))).optional();
-        ref.ifPresent(this::dispatchNext);
+    /** Gives up on a dispatched operation that never reported an end, and starts the next one. */
+    @Transactional
+    public void abandon(String id, String reason) {
+        environmentOf(id).ifPresent(ref -> {
+            lock(ref);
+            jdbc.sql("""
+                    UPDATE operations SET state = 'ended', updated_at = ? WHERE id = ? AND state = 'dispatched'
+                    RETURNING kind""").params(Timestamp.from(clock.instant()), id).query(String.class).optional()
+                    .ifPresent(kind -> {
+                        log.warn("operation {} ({}) of {}: {}", id, kind, ref, reason);
+                        events.publishEvent(new OperationCancelled(id, kind, reason));
+                        dispatchNext(ref);
+                    });
+        });
+    }
+
+    /** Dispatched operations last updated before the given instant, oldest first. */
+    List<String> dispatchedBefore(Instant before) {
+        return jdbc.sql("SELECT id FROM operations WHERE state = 'dispatched' AND updated_at < ? ORDER BY seq")
+                .param(Timestamp.from(before)).query(String.class).list();
     }
 
     private void dispatchNext(EnvironmentRef ref) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("operations:" + ref.key()).query().singleRow();
         boolean running = jdbc.sql("""
                 SELECT count(*) FROM operations WHERE project_id = ? AND environment = ? AND state = 'dispatched'""")
                 .params(ref.project(), ref.environment()).query(Long.class).single() > 0;
-        if (running) {
-            return;
+        while (!running) {
+            Optional<Queued> next = jdbc.sql("""
+                    SELECT id, kind, backup_id, topic, payload FROM operations WHERE project_id = ?
+                    AND environment = ? AND state = 'queued' ORDER BY seq LIMIT 1""")
+                    .params(ref.project(), ref.environment()).query((rs, n) -> new Queued(rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5))).optional();
+            if (next.isEmpty()) {
+                return;
+            }
+            Queued op = next.get();
+            Optional<String> refusal = checks.stream().map(c -> c.refusal(op.kind(), op.backupId()))
+                    .flatMap(Optional::stream).findFirst();
+            String state = refusal.isPresent() ? "ended" : "dispatched";
+            jdbc.sql("UPDATE operations SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'")
+                    .params(state, Timestamp.from(clock.instant()), op.id()).update();
+            if (refusal.isPresent()) {
+                events.publishEvent(new OperationCancelled(op.id(), op.kind(), refusal.get()));
+            } else {
+                outbox.add(op.topic(), EventCodec.decode(op.payload()));
+                log.info("dispatched queued operation {} of {}", op.id(), ref);
+                running = true;
+            }
         }
-        jdbc.sql("""
-                SELECT id, topic, payload FROM operations WHERE project_id = ? AND environment = ?
-                AND state = 'queued' ORDER BY seq LIMIT 1""").params(ref.project(), ref.environment())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).optional()
-                .ifPresent(next -> {
-                    jdbc.sql("UPDATE operations SET state = 'dispatched', updated_at = ? WHERE id = ?")
-                            .params(Timestamp.from(clock.instant()), next[0]).update();
-                    outbox.add((String) next[1], EventCodec.decode((byte[]) next[2]));
-                    log.info("dispatched queued operation {} of {}", next[0], ref);
-                });
+    }
+
+    private Optional<EnvironmentRef> environmentOf(String id) {
+        return jdbc.sql("SELECT project_id, environment FROM operations WHERE id = ?").param(id)
+                .query((rs, n) -> new EnvironmentRef(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    private void lock(EnvironmentRef ref) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("operations:" + ref.key()).query().singleRow();
     }
 }

@@ -1,19 +1,25 @@
 package io.lifeboat.gateway.platform;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.platform.PlatformBackupCompleted;
 import io.lifeboat.contracts.platform.PlatformBackupFailed;
+import io.lifeboat.gateway.operation.OperationCancelled;
 import io.lifeboat.gateway.operation.OperationEnded;
 import io.lifeboat.support.events.Outbox;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 
-/** Tells the platform that the backup its merge or resize waits for has ended, in the same transaction. */
+/**
+ * Tells the platform, once, that the backup its merge or resize waits for has ended or will never run,
+ * in the transaction that recorded it.
+ */
 @Component
 class PlatformReplies {
 
@@ -29,19 +35,33 @@ class PlatformReplies {
 
     @EventListener
     void ended(OperationEnded ended) {
-        if (!ended.kind().equals("backup")) {
-            return;
+        if (ended.kind().equals("backup")) {
+            reply(ended.id(), ended.succeeded(), ended.error() == null ? "the backup " + ended.status().toLowerCase()
+                    : ended.error());
         }
-        jdbc.sql("SELECT request_id, trigger, project_id, environment FROM platform_requests WHERE backup_id = ?")
-                .param(ended.id()).query((rs, n) -> {
+    }
+
+    @EventListener
+    void cancelled(OperationCancelled cancelled) {
+        if (cancelled.kind().equals("backup")) {
+            reply(cancelled.id(), false, cancelled.reason());
+        }
+    }
+
+    private void reply(String backupId, boolean completed, String reason) {
+        jdbc.sql("""
+                UPDATE platform_requests SET replied_at = ? WHERE backup_id = ? AND replied_at IS NULL
+                RETURNING request_id, trigger, project_id, environment""")
+                .params(Timestamp.from(clock.instant()), backupId).query((rs, n) -> {
                     String requestId = rs.getString(1);
                     String trigger = rs.getString(2);
                     EnvironmentRef ref = new EnvironmentRef(rs.getString(3), rs.getString(4));
-                    outbox.add(Topics.PLATFORM_REPLIES, ended.succeeded()
+                    Event reply = completed
                             ? new PlatformBackupCompleted(Ids.eventId(), clock.instant(), requestId, ref, trigger,
-                            ended.id())
+                            backupId)
                             : new PlatformBackupFailed(Ids.eventId(), clock.instant(), requestId, ref, trigger,
-                            ended.id(), ended.error() == null ? "the backup failed" : ended.error()));
+                            backupId, reason);
+                    outbox.add(Topics.PLATFORM_REPLIES, reply);
                     return requestId;
                 }).list();
     }

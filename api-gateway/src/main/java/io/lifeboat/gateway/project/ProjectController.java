@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.project;
 
+import io.lifeboat.gateway.web.Refs;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,8 +31,8 @@ class ProjectController {
     }
 
     @GetMapping("/projects")
-    List<Project> list() {
-        return projects.list();
+    List<Project> list(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String start) {
+        return projects.list(Refs.limit(limit), Refs.start(start));
     }
 
     @GetMapping("/projects/{project}")

@@ -5,6 +5,8 @@ import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.environment.ProjectDeleted;
 import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.gateway.identity.Audit;
+import io.lifeboat.gateway.identity.Caller;
+import io.lifeboat.gateway.identity.Callers;
 import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
@@ -46,11 +48,12 @@ public class Projects {
 
     @Transactional
     Project create(ProjectRequest request) {
+        access.requireProjectCreator();
         String timezone = request.timezone() == null ? "UTC" : request.timezone();
         requireZone(timezone);
         if (jdbc.sql("SELECT count(*) FROM projects WHERE id = ?").param(request.id()).query(Long.class).single() > 0) {
-            throw Problems.conflict("project-exists", "project id " + request.id() + " is taken (by this or a deleted "
-                    + "project); choose another");
+            throw Problems.conflict("project-exists", "project id " + request.id() + " is not available; "
+                    + "choose another");
         }
         String tier = request.tier() == null ? "professional" : request.tier();
         String schedule = Tiers.defaultSchedule(tier);
@@ -72,8 +75,12 @@ public class Projects {
     @Transactional
     Project update(String id, ProjectPatch patch) {
         Project old = view(id);
-        boolean tierChange = patch.tier() != null && !patch.tier().equals(old.tier());
-        access.require(id, tierChange ? ProjectAccess.Need.SUPPORT : ProjectAccess.Need.ADMIN);
+        if (patch.tier() != null && !patch.tier().equals(old.tier())) {
+            access.require(id, ProjectAccess.Need.SUPPORT, "the tier is set by support or the platform");
+        }
+        if (patch.title() != null || patch.plan() != null || patch.timezone() != null) {
+            access.require(id, ProjectAccess.Need.ADMIN);
+        }
         if (patch.timezone() != null) {
             requireZone(patch.timezone());
         }
@@ -116,10 +123,16 @@ public class Projects {
         audit.record("project.deleted", "project/" + id, null);
     }
 
-    /** The projects the caller may see, by id. */
-    List<Project> list() {
-        return jdbc.sql("SELECT * FROM projects WHERE deleted_at IS NULL ORDER BY id").query(Projects::project)
-                .list().stream().filter(p -> access.sees(p.id())).toList();
+    /** The projects the caller may see, newest first. */
+    List<Project> list(int limit, Instant before) {
+        Caller caller = Callers.current();
+        boolean all = caller.root() || caller.platform() || caller.support();
+        return jdbc.sql("""
+                SELECT * FROM projects p WHERE deleted_at IS NULL AND created_at < ?
+                AND (CAST(? AS text) IS NULL OR id = ?)
+                AND (? OR EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = p.id AND m.user_id = ?))
+                ORDER BY created_at DESC, id DESC LIMIT ?""").params(Timestamp.from(before), caller.scopedProject(),
+                caller.scopedProject(), all, caller.userId(), limit).query(Projects::project).list();
     }
 
     private void write(Project p) {

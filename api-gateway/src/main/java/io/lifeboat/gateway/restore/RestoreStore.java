@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +27,12 @@ class RestoreStore {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    RestoreStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+    RestoreStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     void insertPending(String id, String project, String backupId, String source, String target, boolean restoreCode,
@@ -59,9 +62,7 @@ class RestoreStore {
                 UPDATE restores SET status = 'COMPLETED', commit_id = coalesce(?, commit_id), parts = ?,
                 completed_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
                 .params(commitId, JSON.writeValueAsString(views), Timestamp.from(at), Timestamp.from(at), id).update();
-        if (updated > 0) {
-            events.publishEvent(new OperationEnded(id, "restore", "COMPLETED", null));
-        }
+        events.publishEvent(new OperationEnded(id, "restore", updated > 0 ? "COMPLETED" : "ENDED", null));
     }
 
     @Transactional
@@ -70,19 +71,19 @@ class RestoreStore {
                 UPDATE restores SET status = 'FAILED', error = ?, target_state = ?, completed_at = ?, updated_at = ?
                 WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
                 .params(error, targetState, Timestamp.from(at), Timestamp.from(at), id).update();
-        if (updated > 0) {
-            events.publishEvent(new OperationEnded(id, "restore", "FAILED", error));
-        }
+        events.publishEvent(new OperationEnded(id, "restore", updated > 0 ? "FAILED" : "ENDED", error));
     }
 
-    /** Marks a queued restore that will never run as failed; the target was not touched. */
+    /** Marks a restore that will never run, or whose end never came, as failed. */
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("restore")) {
+            Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
-                    UPDATE restores SET status = 'FAILED', error = ?, target_state = 'unchanged',
-                    completed_at = updated_at WHERE id = ? AND status = 'PENDING'""")
-                    .params(event.reason(), event.id()).update();
+                    UPDATE restores SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?,
+                    target_state = CASE WHEN status = 'PENDING' THEN 'unchanged' ELSE 'unknown' END
+                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(event.reason(), now, now,
+                    event.id()).update();
         }
     }
 

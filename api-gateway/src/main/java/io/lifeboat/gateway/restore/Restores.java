@@ -54,6 +54,7 @@ class Restores {
                         boolean restoreCode) {
         access.require(source.project(), ProjectAccess.Need.ADMIN);
         environments.require(source);
+        backups.lock(backupId);
         BackupView backup = backups.find(source, backupId)
                 .orElseThrow(() -> Problems.notFound("backup " + backupId + " of " + source));
         if (!backup.restorable()) {

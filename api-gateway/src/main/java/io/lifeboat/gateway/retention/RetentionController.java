@@ -80,8 +80,8 @@ class RetentionController {
             List<Rule> rules = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
                 JsonNode rule = node.get(i);
-                if (!rule.path("count").isInt()) {
-                    throw Problems.invalid("policy[" + i + "].count", "count must be a whole number of at least 1");
+                if (!rule.path("count").isInt() || rule.path("count").asInt() > 10_000) {
+                    throw Problems.invalid("policy[" + i + "].count", "count must be a whole number from 1 to 10000");
                 }
                 try {
                     rules.add(Rule.of(rule.path("interval").asString(null), rule.path("count").asInt()));

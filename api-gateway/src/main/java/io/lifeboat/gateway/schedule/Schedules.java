@@ -40,6 +40,8 @@ class Schedules {
         if (Tiers.rank(schedule) < 0) {
             throw Problems.invalid("schedule", "schedule must be basic, advanced or premium");
         }
+        boolean downgrade = Tiers.rank(schedule) < Tiers.rank(project.schedule());
+        access.require(id, downgrade ? ProjectAccess.Need.SUPPORT : ProjectAccess.Need.ADMIN);
         if (schedule.equals(project.schedule())) {
             return view(project);
         }
@@ -47,8 +49,7 @@ class Schedules {
             throw Problems.conflict("schedule-not-in-tier", "the " + project.tier() + " tier offers "
                     + String.join(" and ", Tiers.schedules(project.tier())) + " schedules, not " + schedule);
         }
-        boolean upgrade = Tiers.rank(schedule) > Tiers.rank(project.schedule());
-        access.require(id, upgrade ? ProjectAccess.Need.ADMIN : ProjectAccess.Need.SUPPORT);
+        boolean upgrade = !downgrade;
         Project changed = projects.setSchedule(id, schedule);
         audit.record(upgrade ? "schedule.upgraded" : "schedule.downgraded", "project/" + id,
                 project.schedule() + " -> " + schedule);

@@ -24,12 +24,17 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on a POST: the first request runs and its response is kept; a retry with the same key
  * and the same request gets that response again (with {@code Idempotent-Replayed: true}) and changes nothing.
  * The same key with a different request is refused with 422; a retry while the first still runs gets 409.
- * Server errors are not kept, so such a request may be retried.
+ * Server errors and transient refusals (409, 423, 429) are not kept, so such a request may be retried. A
+ * response is kept after the change committed: if the gateway dies in between, a retry after 10 minutes runs
+ * again. Token creation refuses the header, since a new token is shown only once.
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Pattern TOKENS = Pattern.compile("/tokens/?|/users/[^/]+/tokens/?");
+    /** Answers that depend on a state that may change soon are not kept: the retry runs again. */
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(409, 423, 429);
     private static final int MAX_BODY = 1024 * 1024;
 
     private final IdempotencyStore store;
@@ -47,6 +52,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
+        if (TOKENS.matcher(request.getRequestURI()).matches()) {
+            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER + " is not accepted when creating "
+                    + "a token: a token is shown only once, so its response is never kept", HEADER);
+            return;
+        }
         if (!KEY.matcher(key).matches()) {
             problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER
                     + " must be 1 to 255 visible ASCII characters", HEADER);
@@ -68,7 +78,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(new ReplayedBodyRequest(request, body), wrapper);
-            if (wrapper.getStatus() < 500) {
+            if (wrapper.getStatus() < 500 && !TRANSIENT.contains(wrapper.getStatus())) {
                 store.complete(scope, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader("Location"), wrapper.getContentAsByteArray());
                 kept = true;

@@ -18,7 +18,7 @@ class IdempotencyStore {
 
     static final Duration RETENTION = Duration.ofHours(24);
     /** A claim older than this belongs to a request that died; the key may be used again. */
-    static final Duration ABANDONED = Duration.ofMinutes(2);
+    static final Duration ABANDONED = Duration.ofMinutes(10);
 
     /** What a key holds: a response when {@code status} is set, otherwise a claim of a running request. */
     record Entry(String fingerprint, Integer status, String contentType, String location, byte[] body,

@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * Carries out a deletion that someone else decided. Idempotent: the backup manifest goes first, so the
  * backup stops existing at once; repeating a deletion changes nothing. Space is reclaimed by {@code Reclaimer}.
- * While a restore reads the backup, the deletion is recorded and waits; {@link DeferredDeletions} carries it
- * out once the restore ended.
+ * While a restore reads the backup, or when storage fails, the deletion is recorded and waits;
+ * {@link DeferredDeletions} carries it out once the restore ended, or on the next pass.
  */
 @Service
 class BackupDeleter {
@@ -66,6 +66,18 @@ class BackupDeleter {
         outbox.add(Topics.BACKUP_EVENTS, new BackupDeleted(Ids.eventId(), clock.instant(), request.backupId(),
                 request.environment(), request.reason()));
         log.info("deleted backup {} of {} ({})", request.backupId(), request.environment(), request.reason());
+    }
+
+    /** Records a deletion that failed, so that {@link DeferredDeletions} retries it on every pass. */
+    @Transactional
+    public void retryLater(BackupDeletionRequested request, RuntimeException failure) {
+        jdbc.update("""
+                INSERT INTO deferred_deletions (backup_id, project, environment, reason, requested_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (backup_id) DO NOTHING""", request.backupId(),
+                request.environment().project(), request.environment().environment(), request.reason(),
+                Timestamp.from(request.occurredAt()));
+        log.warn("deleting backup {} of {} failed; retrying on the next pass: {}", request.backupId(),
+                request.environment(), failure.getMessage());
     }
 
     private void defer(BackupDeletionRequested request, String restoreId) {

@@ -18,7 +18,14 @@ class DeletionBindings {
     Consumer<Message<byte[]>> backupEvents(BackupDeleter deleter, Verification verification) {
         return message -> {
             switch (EventCodec.decode(message.getPayload())) {
-                case BackupDeletionRequested request -> deleter.delete(request);
+                case BackupDeletionRequested request -> {
+                    try {
+                        deleter.delete(request);
+                    } catch (RuntimeException e) {
+                        // storage or database trouble: kept, and every pass retries it until it succeeds
+                        deleter.retryLater(request, e);
+                    }
+                }
                 case BackupVerificationRequested request -> verification.verify(request);
                 default -> {
                 }

@@ -95,7 +95,7 @@ public class AutomatedBackups {
             if (inserted == 0 || skip != null) {
                 return false;
             }
-            outbox.add(Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, backupId,
+            outbox.add(Topics.SCHEDULED_BACKUPS, new BackupRequested(Ids.eventId(), now, backupId,
                     candidate.environment(), false, true, "schedule", candidate.commitSha(),
                     EventCodec.readParts(candidate.parts()), null));
             return true;

@@ -36,6 +36,24 @@ public final class ExternalProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a tool with {@code input} as its standard input and waits for it. When the tool stops reading
+     * early, its own error is reported rather than the broken pipe.
+     */
+    public static void feed(List<String> command, Map<String, String> environment, String what, InputStream input) {
+        try (ExternalProcess process = start(command, environment, what)) {
+            try (OutputStream stdin = process.stdin()) {
+                input.transferTo(stdin);
+            } catch (IOException broken) {
+                process.await(what);
+                throw broken;
+            }
+            process.await(what);
+        } catch (IOException e) {
+            throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
     public InputStream stdout() {
         return process.getInputStream();
     }

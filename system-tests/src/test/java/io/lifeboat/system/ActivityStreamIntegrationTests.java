@@ -61,9 +61,6 @@ class ActivityStreamIntegrationTests {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (fixture != null) {
             fixture.close();
         }

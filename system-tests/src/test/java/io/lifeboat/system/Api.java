@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /** A small client for the gateway's REST API, as a user's script would call it. */
 final class Api {
 
@@ -55,6 +57,13 @@ final class Api {
 
     Response delete(String path) {
         return send("DELETE", path, null);
+    }
+
+    /** Polls a backup or restore until it is COMPLETED or FAILED (3 minutes at most), and returns it. */
+    JsonNode awaitEnd(String path) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                List.of("COMPLETED", "FAILED").contains(get(path).body().path("status").asString()));
+        return get(path).body();
     }
 
     Response send(String method, String path, Object body) {

@@ -58,9 +58,6 @@ class ApiBehaviourIntegrationTests {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (fixture != null) {
             fixture.close();
         }
@@ -339,9 +336,7 @@ class ApiBehaviourIntegrationTests {
     }
 
     static JsonNode awaitEnd(String path) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
-        return api.get(path).body();
+        return api.awaitEnd(path);
     }
 
     static List<String> catalog(String sql) throws Exception {

@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every endpoint against every role: admins change, contributors and viewers read, support reads and
@@ -70,9 +68,6 @@ class ApiRolesIntegrationTests {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (fixture != null) {
             fixture.close();
         }
@@ -289,9 +284,7 @@ class ApiRolesIntegrationTests {
     }
 
     static JsonNode awaitEnd(String path) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                Stream.of("COMPLETED", "FAILED").anyMatch(root.get(path).body().path("status").asString()::equals));
-        return root.get(path).body();
+        return root.awaitEnd(path);
     }
 
     static List<String> ids(JsonNode projects) {

@@ -58,9 +58,6 @@ class ConsistencyIntegrationTests {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (fixture != null) {
             fixture.close();
         }
@@ -126,9 +123,7 @@ class ConsistencyIntegrationTests {
                         Map.of("safe", false));
                 String path = "/projects/" + project + "/environments/main/backups/"
                         + accepted.body().path("id").asString();
-                await().atMost(Duration.ofMinutes(3)).until(() -> List.of("COMPLETED", "FAILED")
-                        .contains(api.get(path).body().path("status").asString()));
-                JsonNode backup = api.get(path).body();
+                JsonNode backup = api.awaitEnd(path);
                 assertThat(backup.path("status").asString()).isEqualTo("COMPLETED");
                 assertThat(backup.path("safe").asBoolean()).isFalse();
                 assertThat(backup.path("hold_millis").isNull()).isTrue();

@@ -45,9 +45,6 @@ class EndToEndIntegrationTests {
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (fixture != null) {
             fixture.close();
         }
@@ -280,9 +277,7 @@ class EndToEndIntegrationTests {
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         String path = "/projects/" + project + "/environments/" + environment + "/backups/"
                 + accepted.body().path("id").asString();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
-                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
-        JsonNode backup = api.get(path).body();
+        JsonNode backup = api.awaitEnd(path);
         assertThat(backup.path("status").asString()).as(backup.toString()).isEqualTo("COMPLETED");
         return backup;
     }
@@ -292,9 +287,7 @@ class EndToEndIntegrationTests {
                 + backupId + "/restore", body);
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         String path = "/projects/" + project + "/restores/" + accepted.body().path("id").asString();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
-                Stream.of("COMPLETED", "FAILED").anyMatch(api.get(path).body().path("status").asString()::equals));
-        JsonNode restore = api.get(path).body();
+        JsonNode restore = api.awaitEnd(path);
         assertThat(restore.path("status").asString()).as(restore.toString()).isEqualTo("COMPLETED");
         return restore;
     }

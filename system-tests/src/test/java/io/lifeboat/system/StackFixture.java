@@ -25,12 +25,22 @@ final class StackFixture implements AutoCloseable {
         properties.putAll(TestProperties.lifeboat("it" + id, catalog, TOKEN));
     }
 
+    private Stack stack;
+
+    /** Starts the five services in this JVM; {@link #close()} stops them. */
     Stack start() {
-        return Stack.start(properties);
+        stack = Stack.start(properties);
+        return stack;
     }
 
     @Override
     public void close() {
-        PgFixtures.drop(catalog);
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            PgFixtures.drop(catalog);
+        }
     }
 }

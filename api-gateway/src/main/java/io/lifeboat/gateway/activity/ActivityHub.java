@@ -1,15 +1,14 @@
 package io.lifeboat.gateway.activity;
 
+import io.lifeboat.gateway.web.Problems;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -65,11 +64,9 @@ class ActivityHub {
     }
 
     private static ErrorResponseException busy() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "this gateway serves as many activity streams as it may; retry in a minute");
-        problem.setType(URI.create("https://lifeboat.dev/problems/too-many-streams"));
-        problem.setTitle("Too many streams");
-        ErrorResponseException busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        ErrorResponseException busy = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams",
+                "Too many streams", "this gateway serves as many activity streams as it may; retry in a minute",
+                null);
         busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
         return busy;
     }

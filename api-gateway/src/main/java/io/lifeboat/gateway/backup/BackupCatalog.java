@@ -38,17 +38,7 @@ public class BackupCatalog {
         this.clock = clock;
     }
 
-    void insertPending(String id, EnvironmentRef environment, boolean safe, boolean automated, String trigger,
-                       String commitId, List<BackupView.PartView> parts, Instant now) {
-        jdbc.sql("""
-                INSERT INTO backups (id, project_id, environment, status, safe, automated, trigger, commit_id,
-                                     created_at, updated_at, parts)
-                VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)""").params(id, environment.project(),
-                environment.environment(), safe, automated, trigger, commitId, Timestamp.from(now),
-                Timestamp.from(now), JSON.writeValueAsString(parts)).update();
-    }
-
-    /** Adds a backup requested by another service, unless the catalog has it already. */
+    /** Adds a requested backup as pending, unless the catalog has it already. */
     void requested(BackupRequested e) {
         List<BackupView.PartView> parts = e.parts().stream()
                 .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList();

@@ -56,11 +56,10 @@ public class Backups {
         Environment environment = environments.requireActive(ref);
         Instant now = clock.instant();
         String id = Ids.timeOrdered(clock);
-        catalog.insertPending(id, ref, safe, false, trigger, environment.commitSha(), environment.parts().stream()
-                .map(p -> new BackupView.PartView(p.name(), p.type(), "PENDING", 0)).toList(), now);
-        operations.submit(ref, id, "backup", id, Topics.BACKUP_REQUESTS, new BackupRequested(Ids.eventId(), now, id,
-                ref, safe, false, trigger, environment.commitSha(), environment.parts(),
-                safe ? environment.hooks() : null));
+        BackupRequested requested = new BackupRequested(Ids.eventId(), now, id, ref, safe, false, trigger,
+                environment.commitSha(), environment.parts(), safe ? environment.hooks() : null);
+        catalog.requested(requested);
+        operations.submit(ref, id, "backup", id, Topics.BACKUP_REQUESTS, requested);
         audit.record("backup.requested", target(ref, id), (safe ? "consistent" : "live") + ", " + trigger);
         return catalog.find(ref, id).orElseThrow();
     }

@@ -21,12 +21,6 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 class CatalogBindings {
 
-    /** Backups requested elsewhere (the scheduler) enter the catalog as pending; the gateway's own are known. */
-    @Bean
-    Consumer<Message<byte[]>> backupRequests(BackupCatalog catalog) {
-        return message -> catalog.requested(EventCodec.decode(message.getPayload(), BackupRequested.class));
-    }
-
     /** Automated backups from the scheduler wait their environment's turn like any other operation. */
     @Bean
     Consumer<Message<byte[]>> scheduledBackups(Backups backups) {

@@ -1,6 +1,5 @@
 package io.lifeboat.gateway.environment;
 
-import io.lifeboat.connector.Connectors;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.Hooks;
@@ -29,12 +28,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The registry of environments. Credentials are sealed as soon as they arrive; every change is published

@@ -1,13 +1,9 @@
 package io.lifeboat.gateway.identity;
 
 import io.lifeboat.gateway.web.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,7 +32,7 @@ public class ProjectAccess {
     public void requireProjectCreator() {
         Caller caller = Callers.current();
         if (!caller.root() && !caller.platform()) {
-            throw forbidden("projects are created by the platform; ask it (or an operator) to create one");
+            throw Problems.forbidden("projects are created by the platform; ask it (or an operator) to create one");
         }
     }
 
@@ -55,7 +51,7 @@ public class ProjectAccess {
         }
         if (caller.support()) {
             if (need == Need.ADMIN) {
-                throw forbidden(refusal != null ? refusal
+                throw Problems.forbidden(refusal != null ? refusal
                         : "the support role reads projects and downgrades schedules; it does not change them");
             }
             return;
@@ -67,7 +63,7 @@ public class ProjectAccess {
             case SUPPORT -> false;
         };
         if (!allowed) {
-            throw forbidden(refusal != null ? refusal : need == Need.SUPPORT
+            throw Problems.forbidden(refusal != null ? refusal : need == Need.SUPPORT
                     ? "a downgrade of the backup schedule is done by support: contact support"
                     : "your role in project " + project + " is " + role + "; only admins may do this");
         }
@@ -100,12 +96,5 @@ public class ProjectAccess {
         }
         jdbc.sql("INSERT INTO memberships (user_id, project_id, role) VALUES (?, ?, 'admin') ON CONFLICT DO NOTHING")
                 .params(caller.userId(), project).update();
-    }
-
-    static ErrorResponseException forbidden(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setType(URI.create("https://lifeboat.dev/problems/forbidden"));
-        problem.setTitle("Forbidden");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 }

@@ -37,7 +37,7 @@ class Users {
     User create(String name, String platformRole) {
         Caller caller = Callers.current();
         if (!caller.root() && !(caller.platform() && platformRole == null)) {
-            throw ProjectAccess.forbidden("only the platform creates users");
+            throw Problems.forbidden("only the platform creates users");
         }
         if (jdbc.sql("SELECT count(*) FROM users WHERE name = ?").param(name).query(Integer.class).single() > 0) {
             throw Problems.conflict("user-exists", "user " + name + " already exists");

@@ -2,7 +2,6 @@ package io.lifeboat.gateway.retention;
 
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.retention.policy.BackupFacts;
-import io.lifeboat.retention.policy.Decision;
 import io.lifeboat.retention.policy.EnvironmentKind;
 import io.lifeboat.retention.policy.Evaluation;
 import io.lifeboat.retention.policy.Policy;
@@ -57,7 +56,7 @@ class RetentionController {
                 ? EnvironmentKind.PRODUCTION : EnvironmentKind.PREVIEW;
         Evaluation evaluation = RetentionEngine.evaluate(policy, kind, backups, request.now(), zone);
         return new EvaluationView(policy.name(), policy.manualAllowance(),
-                policy.rules().stream().map(r -> r.interval().code() + " x " + r.count()).toList(),
+                policy.rules().stream().map(Rule::describe).toList(),
                 verdicts(evaluation, true).reversed(), verdicts(evaluation, false).reversed());
     }
 

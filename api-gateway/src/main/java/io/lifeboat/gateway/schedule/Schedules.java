@@ -6,13 +6,13 @@ import io.lifeboat.gateway.project.Project;
 import io.lifeboat.gateway.project.Projects;
 import io.lifeboat.gateway.project.Tiers;
 import io.lifeboat.gateway.web.Problems;
+import io.lifeboat.retention.policy.Interval;
 import io.lifeboat.retention.policy.Policy;
 import io.lifeboat.retention.policy.Rule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.Set;
 
 /** Reads and changes a project's backup schedule within what its tier allows. */
 @Service
@@ -63,15 +63,13 @@ class Schedules {
                 .filter(s -> Tiers.rank(s) > Tiers.rank(project.schedule())).toList();
         return new ScheduleView(project.id(), project.tier(), project.plan(), project.timezone(), project.schedule(),
                 policy.manualAllowance(), PREVIEW_MANUAL_BACKUPS, automated ? policy.automatedCapacity() : 0,
-                automated ? times(project.schedule()) : List.of(),
-                policy.rules().stream().map(Schedules::describe).toList(), upgrades);
+                automated ? times(policy) : List.of(),
+                policy.rules().stream().map(Rule::describe).toList(), upgrades);
     }
 
-    private static List<String> times(String schedule) {
-        return Set.of("premium", "dedicated-gen2").contains(schedule) ? List.of("04:00", "10:00", "16:00", "22:00") : List.of("04:00");
-    }
-
-    private static String describe(Rule rule) {
-        return rule.interval().code() + " x " + rule.count();
+    /** The daily backup at 04:00, and every 6 hours from it when the policy keeps 6-hourly backups. */
+    private static List<String> times(Policy policy) {
+        return policy.rules().stream().anyMatch(r -> r.interval() == Interval.SIX_HOURS)
+                ? List.of("04:00", "10:00", "16:00", "22:00") : List.of("04:00");
     }
 }

@@ -2,6 +2,7 @@ package io.lifeboat.gateway.security;
 
 import io.lifeboat.gateway.identity.Caller;
 import io.lifeboat.gateway.identity.TokenAuthenticator;
+import io.lifeboat.gateway.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +40,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 String key = caller.get().tokenId() == null ? caller.get().name() : caller.get().tokenId();
                 if (!limits.tryConsume(key)) {
                     response.setHeader("Retry-After", "1");
-                    SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "too many requests with this token; slow down and retry");
+                    Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                            "too many requests with this token; slow down and retry", null);
                     return;
                 }
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken

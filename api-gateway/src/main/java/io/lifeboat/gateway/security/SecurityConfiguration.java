@@ -1,12 +1,12 @@
 package io.lifeboat.gateway.security;
 
 import io.lifeboat.gateway.identity.TokenAuthenticator;
+import io.lifeboat.gateway.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,19 +36,11 @@ class SecurityConfiguration {
                                 "/v3/api-docs.yaml", "/console", "/console/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(response,
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "send Authorization: Bearer <token> with a valid API token"))
-                        .accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "your token does not allow this")))
+                                "send Authorization: Bearer <token> with a valid API token", null))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "your token does not allow this", null)))
                 .build();
-    }
-
-    static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String type,
-                        String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"https://lifeboat.dev/problems/" + type + "\",\"title\":\""
-                + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

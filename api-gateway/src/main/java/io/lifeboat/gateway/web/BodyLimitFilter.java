@@ -20,7 +20,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > MAX_BODY || chunked) {
-            IdempotencyFilter.problem(response, chunked ? HttpStatus.LENGTH_REQUIRED : HttpStatus.CONTENT_TOO_LARGE,
+            Problems.write(response, chunked ? HttpStatus.LENGTH_REQUIRED : HttpStatus.CONTENT_TOO_LARGE,
                     "too-large", chunked ? "send the body with a Content-Length" : "the request body is over 1 MiB",
                     null);
             return;

@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -53,18 +51,18 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (TOKENS.matcher(request.getRequestURI()).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER + " is not accepted when creating "
+            Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER + " is not accepted when creating "
                     + "a token: a token is shown only once, so its response is never kept", HEADER);
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER
+            Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER
                     + " must be 1 to 255 visible ASCII characters", HEADER);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the request body is over 1 MiB", null);
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "the request body is over 1 MiB", null);
             return;
         }
         Caller caller = Callers.current();
@@ -94,10 +92,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static void replay(Optional<IdempotencyStore.Entry> entry, String fingerprint,
                                HttpServletResponse response) throws IOException {
         if (entry.isEmpty() || entry.get().status() == null) {
-            problem(response, HttpStatus.CONFLICT, "request-in-progress", "a request with this " + HEADER
+            Problems.write(response, HttpStatus.CONFLICT, "request-in-progress", "a request with this " + HEADER
                     + " is still running; retry in a moment", HEADER);
         } else if (!entry.get().fingerprint().equals(fingerprint)) {
-            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "this " + HEADER
+            Problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "this " + HEADER
                     + " was used for a different request; use a new key for a new request", HEADER);
         } else {
             IdempotencyStore.Entry e = entry.get();
@@ -124,15 +122,5 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static void problem(HttpServletResponse response, HttpStatus status, String type, String detail, String field)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String json = "{\"type\":\"https://lifeboat.dev/problems/" + type + "\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\""
-                + (field == null ? "" : ",\"field\":\"" + field + "\"") + "}";
-        StreamUtils.copy(json, StandardCharsets.UTF_8, response.getOutputStream());
     }
 }

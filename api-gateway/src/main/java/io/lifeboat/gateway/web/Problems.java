@@ -1,13 +1,21 @@
 package io.lifeboat.gateway.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Errors the API answers with, as RFC 9457 problem details. */
 public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ErrorResponseException notFound(String what) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist", null);
@@ -26,8 +34,12 @@ public final class Problems {
                 + " is inactive: activate the environment first, then back it up or restore into it");
     }
 
-    static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
-                                          String field) {
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+    }
+
+    public static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
+                                                 String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://lifeboat.dev/problems/" + type));
         problem.setTitle(title);
@@ -35,6 +47,22 @@ public final class Problems {
             problem.setProperty("field", field);
         }
         return new ErrorResponseException(status, problem, null);
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before any controller. */
+    public static void write(HttpServletResponse response, HttpStatus status, String type, String detail,
+                             String field) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://lifeboat.dev/problems/" + type);
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        if (field != null) {
+            problem.put("field", field);
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 
     private Problems() {

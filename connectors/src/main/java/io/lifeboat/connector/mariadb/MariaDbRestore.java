@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,15 +72,8 @@ final class MariaDbRestore implements StagedRestore {
         command.addAll(target.connectionArguments());
         command.add(staging);
         String what = target.name() + ": restoring the dump";
-        try (ExternalProcess process = ExternalProcess.start(command, target.environment(), what);
-             InputStream in = stored.open(dump)) {
-            try (OutputStream stdin = process.stdin()) {
-                in.transferTo(stdin);
-            } catch (IOException broken) {
-                process.await(what);
-                throw broken;
-            }
-            process.await(what);
+        try (InputStream in = stored.open(dump)) {
+            ExternalProcess.feed(command, target.environment(), what, in);
         } catch (IOException e) {
             throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
         }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,15 +102,8 @@ final class PostgresRestore implements StagedRestore {
         List<String> command = new ArrayList<>(List.of("pg_restore", "--exit-on-error"));
         command.addAll(target.connectionArguments(staging));
         String what = target.name() + ": restoring " + archive.path();
-        try (ExternalProcess process = ExternalProcess.start(command, target.environment(), what);
-             InputStream in = stored.open(archive)) {
-            try (OutputStream stdin = process.stdin()) {
-                in.transferTo(stdin);
-            } catch (IOException broken) {
-                process.await(what);
-                throw broken;
-            }
-            process.await(what);
+        try (InputStream in = stored.open(archive)) {
+            ExternalProcess.feed(command, target.environment(), what, in);
         } catch (IOException e) {
             throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
         }

@@ -22,6 +22,11 @@ public record Rule(Interval interval, int count) {
         }
     }
 
+    /** The rule as people read it, such as {@code 1w x 4}. */
+    public String describe() {
+        return interval.code() + " x " + count;
+    }
+
     /** A rule read from a custom policy, such as {@code ("1w", 4)}. */
     public static Rule of(String interval, int count) {
         return new Rule(Interval.parse(interval), count);

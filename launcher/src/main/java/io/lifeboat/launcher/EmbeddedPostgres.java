@@ -31,10 +31,13 @@ final class EmbeddedPostgres implements AutoCloseable {
 
     EmbeddedPostgres(Path home, int port) throws IOException, InterruptedException {
         this.port = port;
+        // as root, PostgreSQL runs as nobody, who may not reach the home: it then lives in the temp directory,
+        // one data directory per home, so that two homes never share a catalog
         Path base = asRoot ? Path.of(System.getProperty("java.io.tmpdir"), "lifeboat-embedded-postgres")
                 : home.resolve("postgres");
         this.bin = extract(base.resolve("binaries"));
-        this.data = base.resolve("data");
+        this.data = asRoot ? base.resolve("data-" + Integer.toHexString(home.toString().hashCode()))
+                : base.resolve("data");
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             Files.createDirectories(data);
             own(data);

@@ -28,6 +28,10 @@ public final class LifeboatLauncher {
         Tools.report();
         Secrets secrets = Secrets.loadOrCreate(home.resolve("secrets.properties"));
 
+        // until the services configure logging (WARN, to the log file), the broker would log every step to the
+        // terminal: keep it quiet
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         System.out.println("Starting Kafka (in-process, KRaft) ...");
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();

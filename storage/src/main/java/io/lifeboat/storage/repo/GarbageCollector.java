@@ -58,6 +58,7 @@ final class GarbageCollector {
         int postponed = 0;
         Set<String> stillCondemned = new HashSet<>();
         Set<String> deletedPacks = new HashSet<>();
+        List<String> completedRecords = new ArrayList<>();
         for (ObjectInfo info : repository.locations().list(RepositoryLayout.condemnedRecords(project)).toList()) {
             Condemned record = readRecord(project, info.key());
             if (record == null) {
@@ -75,13 +76,18 @@ final class GarbageCollector {
                     log.info("pack {} of project {} is referenced again; it is kept", pack, project);
                     continue;
                 }
-                deletedBytes += deletePack(project, pack);
                 deletedPacks.add(pack);
-                deleted++;
             }
-            repository.locations().delete(info.key());
+            completedRecords.add(info.key());
         }
+        // Order matters: while a record exists its packs are condemned and new writers ignore them, so the
+        // indexes drop the packs first, then the packs go, and only then the records.
         dropDeletedFromIndexes(project, index, deletedPacks);
+        for (String pack : deletedPacks) {
+            deletedBytes += deletePack(project, pack);
+            deleted++;
+        }
+        completedRecords.forEach(repository.locations()::delete);
         deleted += deleteOrphans(project, index, liveLeases, now, grace, deletedPacks);
 
         List<String> condemn = new ArrayList<>();

@@ -77,7 +77,8 @@ public final class Repository implements AutoCloseable {
 
     /**
      * Commits a backup by writing its manifest, after checking that every part manifest it names is in at
-     * least the write quorum of locations. Until this returns, the backup does not exist.
+     * least the write quorum of locations. Until this returns, the backup does not exist. It then releases the
+ * parts' leases, which protected their data from garbage collection until now.
      */
     public void commitBackup(BackupManifest manifest) {
         for (BackupManifest.PartRef part : manifest.parts()) {
@@ -91,6 +92,9 @@ public final class Repository implements AutoCloseable {
         String key = RepositoryLayout.backup(manifest.project(), manifest.environment(), manifest.backupId());
         locations.put(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
                 Json.write(manifest)));
+        for (BackupManifest.PartRef part : manifest.parts()) {
+            locations.delete(RepositoryLayout.lease(manifest.project(), manifest.backupId(), part.name()));
+        }
     }
 
     public Optional<BackupManifest> readBackup(String project, String environment, String backupId) {

@@ -166,7 +166,8 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /**
      * Makes the part durable: uploads what remains, checks that every reused pack still exists in enough
-     * locations and that the lease never lapsed, then writes the index and, last, the part manifest.
+     * locations and that the lease never lapsed, then writes the index and, last, the part manifest. The lease
+ * is kept until the backup commits (or lapses), so that garbage collection spares the part meanwhile.
      */
     public PartManifest commit(Instant pointInTime, Map<String, String> metadata) {
         if (finished) {
@@ -199,7 +200,7 @@ public final class SnapshotWriter implements AutoCloseable {
         repository.locations().put(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
                 Json.write(manifest)));
         finished = true;
-        releaseLease();
+        holdLeaseForBackupCommit();
         log.info("stored part {} of backup {} ({}): {} bytes, {} new, {} uploaded, {} chunks reused",
                 part, backupId, type, manifest.bytes(), manifest.newBytes(), manifest.storedBytes(),
                 manifest.reusedChunks());
@@ -365,6 +366,16 @@ public final class SnapshotWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("could not renew the lease of part {} of backup {}: {}", part, backupId, e.getMessage());
         }
+    }
+
+    /**
+     * A committed part's chunks are referenced by no backup manifest until the backup commits: the lease stays,
+     * renewed once now, until {@link Repository#commitBackup} removes it or it lapses.
+     */
+    private void holdLeaseForBackupCommit() {
+        heartbeat.cancel(false);
+        repository.locations().put(RepositoryLayout.lease(project, backupId, part),
+                Json.write(lease.withHeartbeat(repository.clock().instant())));
     }
 
     private void releaseLease() {

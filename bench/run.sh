@@ -2,15 +2,19 @@
 # Lifeboat vs restic vs borg vs the raw tools, on the same data, in one run, on this machine.
 # Data: a PostgreSQL database of about 1 GiB of pg_dump output, and a mount of about 1 GiB.
 # Every tool writes to S3Proxy (borg cannot: it writes a local repository, which rclone then copies to
-# S3Proxy, and its backup time includes that copy). Results: bench/work/results.tsv and results.md.
+# S3Proxy, and its backup time includes that copy). Results: bench/work/results.tsv, and a summary of the
+# restores' medians at the end of the output.
 # Needs: restic, borgbackup, rclone (apt-get install restic borgbackup rclone), PostgreSQL on 5432.
 # Usage: bench/run.sh            (add STREAM_GIB=5 to also run the 5 GiB stream with -Xmx256m)
+# BENCH_SCRATCH=DIR puts the mount, the restore targets and the raw tools' local files in DIR (default
+# bench/work): docs/benchmarks.md explains why a run may put them on tmpfs.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 lb_java_home
 cd "$LB_ROOT"
 WORK="$LB_ROOT/bench/work"
-mkdir -p "$WORK"
+SCRATCH="${BENCH_SCRATCH:-$WORK}"
+mkdir -p "$WORK" "$SCRATCH"
 for tool in restic borg rclone /usr/bin/time pg_dump pg_restore; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install restic borgbackup rclone time)" >&2; exit 1; }
 done
@@ -38,8 +42,8 @@ if [ ! -d "$WORK/mount-template" ]; then
   echo "generating the mount (about 1 GiB) ..."
   python3 bench/mount.py generate "$WORK/mount-template"
 fi
-rm -rf "$WORK/mount" && cp -a "$WORK/mount-template" "$WORK/mount"
-MOUNT="$WORK/mount"
+rm -rf "$SCRATCH/mount" && cp -a "$WORK/mount-template" "$SCRATCH/mount"
+MOUNT="$SCRATCH/mount"
 
 RESULTS="$WORK/results.tsv"
 printf "tool\tstep\tpart\twall_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\n" > "$RESULTS"
@@ -60,7 +64,8 @@ measure() {
   printf "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$rss" \
     $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
 }
-fresh_db() { $PG -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" postgres; }
+# every database restore starts from a checkpoint, so that none pays for flushing the previous one's writes
+fresh_db() { $PG -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" -c "CHECKPOINT" postgres; }
 
 export LIFEBOAT_BENCH_S3="$S3" LIFEBOAT_BENCH_BUCKET=lifeboat
 export LIFEBOAT_BENCH_MASTER_KEY="bench:$(head -c 32 /dev/urandom | base64)"
@@ -99,9 +104,19 @@ lifeboat() {
 }
 PGDUMP="pg_dump -h 127.0.0.1 -U postgres --format=custom --compress=0"
 
+echo "== warming the Lifeboat worker JVM up: one untimed backup and restore in a project of its own"
+echo "warm-up $DB $MOUNT" >&3
+until grep -q '"warm-up"' "$WORK/lifeboat.out"; do
+  kill -0 $LB_WORKER 2>/dev/null || { cat "$WORK/lifeboat.err" >&2; exit 1; }
+  sleep 0.5
+done
+tail -1 "$WORK/lifeboat.out"
+if tail -1 "$WORK/lifeboat.out" | grep -q '"error"'; then exit 1; fi
+$PG -c "DROP DATABASE IF EXISTS ${DB}_warm_up WITH (FORCE)" postgres
+
 echo "== raw tools (the physical limit)"
 measure raw backup database /dev/null -- "$PGDUMP $DB > /dev/null"
-measure raw backup mount /dev/null -- "tar -cf - -C $WORK mount | cat > /dev/null"
+measure raw backup mount /dev/null -- "tar -cf - -C $SCRATCH mount | cat > /dev/null"
 
 for round in 1 2; do
   if [ $round = 2 ]; then
@@ -120,26 +135,28 @@ for round in 1 2; do
   measure borg "backup-$round" mount "$BORG_REPO" -- "borg create --compression zstd,3 ::mount-$round $MOUNT && rclone sync $BORG_REPO s3p:borg"
 done
 
-echo "== restores of backup 2"
-$PGDUMP "$DB" > "$WORK/local.dump"
-tar -cf "$WORK/local.tar" -C "$WORK" mount
-fresh_db lb_bench_raw; rm -rf "$WORK/restore-raw" && mkdir -p "$WORK/restore-raw"
-measure raw restore database /dev/null -- "pg_restore -h 127.0.0.1 -U postgres -d lb_bench_raw $WORK/local.dump"
-measure raw restore mount /dev/null -- "tar -xf $WORK/local.tar -C $WORK/restore-raw"
-rm -f "$WORK/local.dump" "$WORK/local.tar"
-$PG -c "DROP DATABASE IF EXISTS lb_bench_lifeboat WITH (FORCE)" postgres
-rm -rf "$WORK/restore-lifeboat"
-lifeboat restore database /dev/null restore postgresql lb_bench_lifeboat "$(printf '%032x' 21)"
-lifeboat restore mount /dev/null restore mount "$WORK/restore-lifeboat" "$(printf '%032x' 22)"
-fresh_db lb_bench_restic; rm -rf "$WORK/restore-restic"
-measure restic restore database /dev/null -- "restic dump --tag db latest /db.dump | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_restic"
-measure restic restore mount /dev/null -- "restic restore latest --tag mount --target $WORK/restore-restic"
-fresh_db lb_bench_borg; rm -rf "$WORK/restore-borg" && mkdir -p "$WORK/restore-borg"
-measure borg restore database /dev/null -- "borg extract --stdout ::db-2 | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_borg"
-measure borg restore mount /dev/null -- "cd $WORK/restore-borg && borg extract ::mount-2"
+echo "== restores of backup 2: ${RESTORE_ROUNDS:=3} rounds, the tools taking turns; the median is reported"
+$PGDUMP "$DB" > "$SCRATCH/local.dump"
+tar -cf "$SCRATCH/local.tar" -C "$SCRATCH" mount
+for round in $(seq 1 "$RESTORE_ROUNDS"); do
+  fresh_db lb_bench_raw; rm -rf "$SCRATCH/restore-raw" && mkdir -p "$SCRATCH/restore-raw"
+  measure raw "restore-$round" database /dev/null -- "pg_restore -h 127.0.0.1 -U postgres -d lb_bench_raw $SCRATCH/local.dump"
+  measure raw "restore-$round" mount /dev/null -- "tar -xf $SCRATCH/local.tar -C $SCRATCH/restore-raw"
+  $PG -c "DROP DATABASE IF EXISTS lb_bench_lifeboat WITH (FORCE)" -c "CHECKPOINT" postgres
+  rm -rf "$SCRATCH/restore-lifeboat"
+  lifeboat "restore-$round" database /dev/null restore postgresql lb_bench_lifeboat "$(printf '%032x' 21)"
+  lifeboat "restore-$round" mount /dev/null restore mount "$SCRATCH/restore-lifeboat" "$(printf '%032x' 22)"
+  fresh_db lb_bench_restic; rm -rf "$SCRATCH/restore-restic"
+  measure restic "restore-$round" database /dev/null -- "restic dump --tag db latest /db.dump | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_restic"
+  measure restic "restore-$round" mount /dev/null -- "restic restore latest --tag mount --target $SCRATCH/restore-restic"
+  fresh_db lb_bench_borg; rm -rf "$SCRATCH/restore-borg" && mkdir -p "$SCRATCH/restore-borg"
+  measure borg "restore-$round" database /dev/null -- "borg extract --stdout ::db-2 | pg_restore -h 127.0.0.1 -U postgres -d lb_bench_borg"
+  measure borg "restore-$round" mount /dev/null -- "cd $SCRATCH/restore-borg && borg extract ::mount-2"
+done
+rm -f "$SCRATCH/local.dump" "$SCRATCH/local.tar"
 
 echo "== checking the restores"
-diff -r "$MOUNT" "$WORK/restore-lifeboat" > /dev/null && echo "lifeboat mount: identical"
+diff -r "$MOUNT" "$SCRATCH/restore-lifeboat" > /dev/null && echo "lifeboat mount: identical"
 for db in lb_bench_raw lb_bench_lifeboat lb_bench_restic lb_bench_borg; do
   printf "%s: " "$db"
   $PG -tAc "SELECT md5(string_agg(t::text, '' ORDER BY id)) FROM events t" "$db"
@@ -152,5 +169,16 @@ if [ -n "${STREAM_GIB:-}" ]; then
     "$JAVA_HOME/bin/java -Xmx256m -jar $DRIVER stream $((STREAM_GIB * 1024 * 1024 * 1024)) $(printf '%032x' 99)"
   cat "$WORK/last.out"
 fi
+if [ "$SCRATCH" != "$WORK" ]; then
+  rm -rf "$SCRATCH/mount" "$SCRATCH"/restore-*
+fi
 echo "results: $RESULTS"
 column -t -s $'\t' "$RESULTS"
+echo "median restore wall times (s):"
+python3 - "$RESULTS" <<'PY'
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["step"].startswith("restore-")]
+for key in sorted({(r["part"], r["tool"]) for r in rows}):
+    walls = [float(r["wall_s"]) for r in rows if (r["part"], r["tool"]) == key]
+    print(f"  {key[0]:9} {key[1]:9} {statistics.median(walls):6.2f}  (rounds: {', '.join(f'{w:.2f}' for w in walls)})")
+PY

@@ -36,6 +36,9 @@ import java.util.Random;
  * Bench backup  postgresql|mount SOURCE BACKUP_ID     SOURCE: a database name or a directory
  * Bench restore postgresql|mount TARGET BACKUP_ID
  * Bench stream  BYTES BACKUP_ID                         a synthetic stream in, then read back and hashed
+ * Bench warm-up DATABASE DIRECTORY                      backs up and restores both once, untimed, in a
+ *                                                       project of its own, so that the JIT has compiled
+ *                                                       the worker's paths before anything is measured
  * Bench serve                                           reads such commands from stdin, one per line, in
  *                                                       one long-lived JVM, as a worker service runs
  * </pre>
@@ -44,6 +47,7 @@ import java.util.Random;
 public final class Bench {
 
     static final EnvironmentRef ENV = new EnvironmentRef("bench", "main");
+    static final EnvironmentRef WARM_UP = new EnvironmentRef("warm-up", "main");
 
     public static void main(String[] args) throws Exception {
         String endpoint = System.getenv("LIFEBOAT_BENCH_S3");
@@ -75,8 +79,9 @@ public final class Bench {
         String result;
         try {
             result = switch (args[0]) {
-                case "backup" -> backup(repository, spec(args[1], args[2]), args[3]);
-                case "restore" -> restore(repository, spec(args[1], args[2]), args[3]);
+                case "backup" -> backup(repository, ENV, spec(args[1], args[2]), args[3]);
+                case "restore" -> restore(repository, ENV, spec(args[1], args[2]), args[3]);
+                case "warm-up" -> WarmUp.run(repository, args[1], java.nio.file.Path.of(args[2]));
                 case "stream" -> stream(repository, Long.parseLong(args[1]), args[2]);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
@@ -99,16 +104,16 @@ public final class Bench {
         };
     }
 
-    static String backup(Repository repository, PartSpec part, String backupId) {
+    static String backup(Repository repository, EnvironmentRef env, PartSpec part, String backupId) {
         Connector connector = new Connectors().get(part.type());
         PartManifest manifest;
-        try (SnapshotSession session = connector.openSnapshot(new PartContext(ENV, part, null, backupId));
-             SnapshotWriter writer = repository.newPart(ENV.project(), ENV.environment(), backupId, part.name(),
+        try (SnapshotSession session = connector.openSnapshot(new PartContext(env, part, null, backupId));
+             SnapshotWriter writer = repository.newPart(env.project(), env.environment(), backupId, part.name(),
                      part.type())) {
             Instant at = session.cut();
             manifest = writer.commit(at, session.stream(writer));
         }
-        repository.commitBackup(new BackupManifest(BackupManifest.FORMAT, ENV.project(), ENV.environment(), backupId,
+        repository.commitBackup(new BackupManifest(BackupManifest.FORMAT, env.project(), env.environment(), backupId,
                 manifest.createdAt(), Instant.now(), false, false, "bench", null, List.of(new BackupManifest.PartRef(
                 part.name(), part.type(), manifest.bytes(), manifest.storedBytes(), manifest.pointInTime())), null, 0,
                 Map.of()));
@@ -117,10 +122,10 @@ public final class Bench {
                 manifest.reusedChunks());
     }
 
-    static String restore(Repository repository, PartSpec part, String backupId) {
+    static String restore(Repository repository, EnvironmentRef env, PartSpec part, String backupId) {
         Connector connector = new Connectors().get(part.type());
-        SnapshotReader reader = repository.openPart(ENV.project(), backupId, part.name());
-        try (StagedRestore staged = connector.stage(new PartContext(ENV, part, null, "r" + backupId), reader)) {
+        SnapshotReader reader = repository.openPart(env.project(), backupId, part.name());
+        try (StagedRestore staged = connector.stage(new PartContext(env, part, null, "r" + backupId), reader)) {
             staged.switchOver();
             return "\"bytes\":" + staged.bytes();
         }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class TreeStager {
     }
 
     /** Files written at once while staging. */
-    static final int PARALLEL_FILES = 4;
+    static final int PARALLEL_FILES = 8;
 
     /**
      * Stages every entry not excluded; returns the bytes written. Directories and symlinks are created in tree
@@ -58,12 +59,13 @@ public final class TreeStager {
             Semaphore queued = new Semaphore(PARALLEL_FILES * 4);
             List<Future<Long>> files = new ArrayList<>();
             List<TreeEntry> directories = new ArrayList<>();
+            Set<Path> realDirectories = new HashSet<>();
             try (Stream<TreeEntry> entries = stored.entries()) {
                 for (TreeEntry entry : (Iterable<TreeEntry>) entries::iterator) {
                     if (exclude.test(entry.path())) {
                         continue;
                     }
-                    Path path = safePath(realRoot, entry.path());
+                    Path path = safePath(realRoot, entry.path(), realDirectories);
                     switch (entry.kind()) {
                         case DIRECTORY -> {
                             Files.createDirectories(path);
@@ -125,19 +127,33 @@ public final class TreeStager {
         return written;
     }
 
-    /** Resolves an entry's path under the root and refuses any that would leave it. */
-    static Path safePath(Path realRoot, String relative) throws IOException {
+    /**
+     * Resolves an entry's path under the root and refuses any that would leave it. The parent directory is
+     * created if missing; no directory on the way may be a symlink. Directories found real are remembered in
+     * {@code realDirectories}, so that each is checked once.
+     */
+    static Path safePath(Path realRoot, String relative, Set<Path> realDirectories) throws IOException {
         TreeEntry.checkPath(relative);
         Path path = realRoot.resolve(relative).normalize();
         Path parent = path.getParent();
         if (!path.startsWith(realRoot) || parent == null) {
             throw new ConnectorException("refusing to restore '" + relative + "': outside the target", true);
         }
-        if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !parent.toRealPath().equals(parent)) {
-            throw new ConnectorException("refusing to restore '" + relative + "': a parent is a symlink", true);
+        if (realDirectories.contains(parent)) {
+            return path;
         }
-        if (!Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(parent);
+        Path existing = parent;
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (!existing.toRealPath().equals(existing) || !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ConnectorException("refusing to restore '" + relative + "': a parent is a symlink or a file",
+                    true);
+        }
+        Files.createDirectories(parent);
+        Path dir = parent;
+        while (dir.startsWith(realRoot) && realDirectories.add(dir)) {
+            dir = dir.getParent();
         }
         return path;
     }

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +71,9 @@ final class PostgresRestore implements StagedRestore {
             }
             restore.load(stored, files.stream().filter(f -> f.path().equals("pre-data.dump")).toList(), 1);
             restore.load(stored, files.stream().filter(f -> f.path().startsWith("data/")).toList(), target.jobs());
-            restore.load(stored, files.stream().filter(f -> f.path().equals("post-data.dump")).toList(), 1);
+            for (TreeEntry postData : files.stream().filter(f -> f.path().equals("post-data.dump")).toList()) {
+                restore.restoreInParallel(stored, postData);
+            }
             return restore;
         } catch (RuntimeException e) {
             restore.close();
@@ -106,6 +111,40 @@ final class PostgresRestore implements StagedRestore {
             ExternalProcess.feed(command, target.environment(), what, in);
         } catch (IOException e) {
             throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    /**
+     * Restores an archive with {@code pg_restore --jobs}, which builds indexes and constraints side by side.
+     * It needs a seekable file, not a pipe: the archive, which holds definitions only, is copied to a
+     * temporary file first.
+     */
+    private void restoreInParallel(SnapshotReader stored, TreeEntry archive) {
+        String what = target.name() + ": restoring " + archive.path();
+        Path file = null;
+        try {
+            file = Files.createTempFile("lifeboat-" + target.part().operationId(), ".dump");
+            try (InputStream in = stored.open(archive)) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            List<String> command = new ArrayList<>(List.of("pg_restore", "--exit-on-error",
+                    "--jobs=" + Math.max(1, target.jobs())));
+            command.addAll(target.connectionArguments(staging));
+            command.add(file.toString());
+            try (ExternalProcess process = ExternalProcess.start(command, target.environment(), what)) {
+                process.stdin().close();
+                process.await(what);
+            }
+        } catch (IOException e) {
+            throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    log.warn("{}: temporary archive {} not deleted: {}", target.name(), file, e.getMessage());
+                }
+            }
         }
     }
 

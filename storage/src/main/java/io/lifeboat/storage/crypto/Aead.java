@@ -1,5 +1,7 @@
 package io.lifeboat.storage.crypto;
 
+import io.lifeboat.storage.pool.Pool;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -16,28 +18,29 @@ public final class Aead {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+    private static final Pool<Cipher> CIPHERS = new Pool<>(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
-    });
+    }, 64);
 
     public static byte[] seal(byte[] key, byte[] plaintext, int offset, int length, byte[] aad) {
         byte[] out = new byte[NONCE_BYTES + length + TAG_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-        try {
-            Cipher cipher = CIPHER.get();
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(aad);
-            cipher.doFinal(plaintext, offset, length, out, NONCE_BYTES);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return CIPHERS.apply(cipher -> {
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+                cipher.updateAAD(aad);
+                cipher.doFinal(plaintext, offset, length, out, NONCE_BYTES);
+                return out;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("encryption failed", e);
+            }
+        });
     }
 
     public static byte[] seal(byte[] key, byte[] plaintext, byte[] aad) {
@@ -49,18 +52,19 @@ public final class Aead {
         if (length < OVERHEAD) {
             throw new CorruptDataException(what + " is truncated (" + length + " bytes)", null);
         }
-        try {
-            Cipher cipher = CIPHER.get();
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(128, sealed, offset, NONCE_BYTES));
-            cipher.updateAAD(aad);
-            return cipher.doFinal(sealed, offset + NONCE_BYTES, length - NONCE_BYTES);
-        } catch (AEADBadTagException e) {
-            throw new CorruptDataException(what + " failed authentication: corrupted, or not encrypted with this key",
-                    e);
-        } catch (GeneralSecurityException e) {
-            throw new CorruptDataException(what + " cannot be decrypted: " + e.getMessage(), e);
-        }
+        return CIPHERS.apply(cipher -> {
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                        new GCMParameterSpec(128, sealed, offset, NONCE_BYTES));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(sealed, offset + NONCE_BYTES, length - NONCE_BYTES);
+            } catch (AEADBadTagException e) {
+                throw new CorruptDataException(what + " failed authentication: corrupted, or not encrypted with this "
+                        + "key", e);
+            } catch (GeneralSecurityException e) {
+                throw new CorruptDataException(what + " cannot be decrypted: " + e.getMessage(), e);
+            }
+        });
     }
 
     public static byte[] open(byte[] key, byte[] sealed, byte[] aad, String what) {

@@ -1,5 +1,7 @@
 package io.lifeboat.storage.crypto;
 
+import io.lifeboat.storage.pool.Pool;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
@@ -15,14 +17,14 @@ public final class ProjectKeys {
     private final String keyId;
     private final byte[] dataKey;
     private final byte[] macKey;
-    private final ThreadLocal<Mac> mac;
+    private final Pool<Mac> macs;
 
     public ProjectKeys(String project, String keyId, byte[] dataKey, byte[] macKey) {
         this.project = project;
         this.keyId = keyId;
         this.dataKey = dataKey.clone();
         this.macKey = macKey.clone();
-        this.mac = ThreadLocal.withInitial(() -> {
+        this.macs = new Pool<>(() -> {
             try {
                 Mac m = Mac.getInstance("HmacSHA256");
                 m.init(new SecretKeySpec(this.macKey, "HmacSHA256"));
@@ -30,7 +32,7 @@ public final class ProjectKeys {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HmacSHA256 is not available", e);
             }
-        });
+        }, 64);
     }
 
     public String project() {
@@ -51,9 +53,10 @@ public final class ProjectKeys {
 
     /** The keyed id of a chunk: 64 hex characters. */
     public String chunkId(byte[] data, int offset, int length) {
-        Mac m = mac.get();
-        m.update(data, offset, length);
-        return HexFormat.of().formatHex(m.doFinal());
+        return macs.apply(m -> {
+            m.update(data, offset, length);
+            return HexFormat.of().formatHex(m.doFinal());
+        });
     }
 
     public byte[] seal(byte[] plaintext, int offset, int length, byte[] aad) {

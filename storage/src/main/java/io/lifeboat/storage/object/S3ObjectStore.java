@@ -2,19 +2,23 @@ package io.lifeboat.storage.object;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,20 +70,22 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, byte[] data) {
+        // the caller does not change data after handing it over: no defensive copy of packs of many MiB
         call("put", key, () -> s3.putObject(b -> b.bucket(settings.bucket()).key(full(key))
-                .contentLength((long) data.length), RequestBody.fromBytes(data)));
+                .contentLength((long) data.length), RequestBody.fromContentProvider(
+                ContentStreamProvider.fromByteArrayUnsafe(data), data.length, "application/octet-stream")));
     }
 
     @Override
     public byte[] get(String key) {
-        return call("get", key, () -> s3.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(full(key)))
-                .asByteArray());
+        return call("get", key, () -> readAll(key, s3.getObject(b -> b.bucket(settings.bucket()).key(full(key))),
+                -1));
     }
 
     @Override
     public byte[] getRange(String key, long offset, int length) {
-        byte[] data = call("get", key, () -> s3.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(full(key))
-                .range("bytes=" + offset + "-" + (offset + length - 1))).asByteArray());
+        byte[] data = call("get", key, () -> readAll(key, s3.getObject(b -> b.bucket(settings.bucket()).key(full(key))
+                .range("bytes=" + offset + "-" + (offset + length - 1))), length));
         if (data.length != length) {
             throw new StorageException(name() + ": short range read of " + key + ": " + data.length + " of "
                     + length + " bytes", false, null);
@@ -139,6 +145,23 @@ public final class S3ObjectStore implements ObjectStore {
                 throw translate("create bucket", settings.bucket(), e);
             }
             s3.createBucket(b -> b.bucket(settings.bucket()));
+        }
+    }
+
+    /** The body, read into one array of its exact size: no growing buffer, no copies. */
+    private byte[] readAll(String key, ResponseInputStream<GetObjectResponse> body, int expected) {
+        try (body) {
+            Long size = body.response().contentLength();
+            if (size == null || size > Integer.MAX_VALUE - 8 || (expected >= 0 && size != expected)) {
+                return body.readAllBytes();
+            }
+            byte[] data = body.readNBytes(size.intValue());
+            if (body.read() != -1) {
+                throw new StorageException(name() + ": " + key + " is longer than its Content-Length", false, null);
+            }
+            return data;
+        } catch (IOException e) {
+            throw new StorageException(name() + ": reading " + key + " failed: " + e.getMessage(), false, e);
         }
     }
 

@@ -54,16 +54,16 @@ final class ChunkSource {
         String packKey = RepositoryLayout.pack(project, location.pack().pack());
         ProjectKeys keys = repository.keys().byId(project, location.pack().keyId());
         try {
-            byte[] windowed = windows.blob(packKey, location.pack(), blob);
+            PackWindows.Slice windowed = windows.blob(packKey, location.pack(), blob);
             if (windowed != null) {
                 try {
-                    return open(keys, blob, windowed, context, packKey);
+                    return open(keys, blob, windowed.window(), windowed.offset(), windowed.length(), packKey);
                 } catch (CorruptDataException e) {
                     windows.evict(packKey, blob);
                 }
             }
             return repository.locations().readRange(packKey, blob.offset(), blob.length(),
-                    sealed -> open(keys, blob, sealed, context, packKey));
+                    sealed -> open(keys, blob, sealed, 0, sealed.length, packKey));
         } catch (CorruptDataException e) {
             if (e.getMessage().startsWith(context.get())) {
                 throw e;
@@ -72,9 +72,9 @@ final class ChunkSource {
         }
     }
 
-    static byte[] open(ProjectKeys keys, BlobEntry blob, byte[] sealed, Supplier<String> context, String packKey) {
+    static byte[] open(ProjectKeys keys, BlobEntry blob, byte[] sealed, int offset, int length, String packKey) {
         String what = "chunk " + blob.id() + " in object " + packKey;
-        byte[] plain = keys.open(sealed, 0, sealed.length, blob.id().getBytes(StandardCharsets.US_ASCII), what);
+        byte[] plain = keys.open(sealed, offset, length, blob.id().getBytes(StandardCharsets.US_ASCII), what);
         byte[] chunk = blob.compressed() ? Compression.decompress(plain, blob.rawLength(), what) : plain;
         if (chunk.length != blob.rawLength() || !keys.chunkId(chunk, 0, chunk.length).equals(blob.id())) {
             throw new CorruptDataException(what + " does not match its id", null);

@@ -5,23 +5,25 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import io.lifeboat.storage.crypto.CorruptDataException;
+import io.lifeboat.storage.pool.Pool;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * zstd, with sizes checked so that a corrupt frame fails loudly instead of allocating wildly. Contexts are
- * kept per thread: creating one per chunk costs more than compressing a small chunk.
+ * pooled: creating one per chunk costs more than compressing a small chunk.
  */
 final class Compression {
 
     static final int MAX_DOCUMENT = 512 * 1024 * 1024;
 
-    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSOR = ThreadLocal.withInitial(ZstdDecompressCtx::new);
-    private static final ThreadLocal<Map<Integer, ZstdCompressCtx>> COMPRESSORS = ThreadLocal.withInitial(HashMap::new);
+    private static final Pool<ZstdDecompressCtx> DECOMPRESSORS = new Pool<>(ZstdDecompressCtx::new, 64);
+    private static final Map<Integer, Pool<ZstdCompressCtx>> COMPRESSORS = new ConcurrentHashMap<>();
 
     static byte[] compress(byte[] data, int level) {
-        return COMPRESSORS.get().computeIfAbsent(level, l -> new ZstdCompressCtx().setLevel(l)).compress(data);
+        return COMPRESSORS.computeIfAbsent(level, l -> new Pool<>(() -> new ZstdCompressCtx().setLevel(l), 64))
+                .apply(ctx -> ctx.compress(data));
     }
 
     static byte[] decompress(byte[] frame, String what) {
@@ -34,7 +36,7 @@ final class Compression {
 
     static byte[] decompress(byte[] frame, int size, String what) {
         try {
-            byte[] out = DECOMPRESSOR.get().decompress(frame, size);
+            byte[] out = DECOMPRESSORS.apply(ctx -> ctx.decompress(frame, size));
             if (out.length != size) {
                 throw new CorruptDataException(what + " decompressed to " + out.length + " bytes, expected " + size,
                         null);

@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads packs in aligned windows of a few MiB and keeps the last few, so that restoring many chunks stored
- * side by side costs one request per window instead of one per chunk. Memory: {@code windows × size}.
+ * Reads packs in aligned windows of a few MiB and keeps the last few, so that restoring many small chunks
+ * stored side by side costs one request per window instead of one per chunk. A large chunk is read on its
+ * own unless its window is already at hand: a window fetched for it would mostly be read again later, once
+ * evicted by the windows of other files restored meanwhile. Memory: {@code windows × size}.
  */
 final class PackWindows {
 
     static final int WINDOW = 8 * 1024 * 1024;
     static final int KEEP = 4;
+    static final int LARGE_BLOB = 128 * 1024;
 
     private final Repository repository;
     private final Map<String, CompletableFuture<byte[]>> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -25,8 +28,12 @@ final class PackWindows {
         this.repository = repository;
     }
 
-    /** The blob's bytes from a cached window, or null when the blob does not fit in one window. */
-    byte[] blob(String packKey, PackEntry pack, BlobEntry blob) {
+    /** Where a blob's bytes lie in a window; the window is shared and must not be written to. */
+    record Slice(byte[] window, int offset, int length) {
+    }
+
+    /** The blob's bytes in a window, or null when the blob is to be read on its own. */
+    Slice blob(String packKey, PackEntry pack, BlobEntry blob) {
         long index = blob.offset() / WINDOW;
         long start = index * WINDOW;
         long end = Math.min(start + WINDOW, pack.size());
@@ -38,6 +45,9 @@ final class PackWindows {
         boolean mine = false;
         synchronized (cache) {
             window = cache.get(key);
+            if (window == null && blob.length() >= LARGE_BLOB) {
+                return null;
+            }
             if (window == null) {
                 window = new CompletableFuture<>();
                 cache.put(key, window);
@@ -53,11 +63,7 @@ final class PackWindows {
                 throw e;
             }
         }
-        byte[] data = window.join();
-        int from = (int) (blob.offset() - start);
-        byte[] sealed = new byte[blob.length()];
-        System.arraycopy(data, from, sealed, 0, blob.length());
-        return sealed;
+        return new Slice(window.join(), (int) (blob.offset() - start), blob.length());
     }
 
     void evict(String packKey, BlobEntry blob) {

@@ -1,6 +1,7 @@
 package io.lifeboat.storage.repo;
 
 import io.lifeboat.storage.chunk.ChunkReader;
+import io.lifeboat.storage.chunk.ChunkerParams;
 import io.lifeboat.storage.chunk.ChunkingOutputStream;
 import io.lifeboat.storage.chunk.FastCdc;
 import io.lifeboat.storage.crypto.ProjectKeys;
@@ -40,6 +41,12 @@ public final class SnapshotWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotWriter.class);
     private static final int MAX_PENDING = 4096;
+    /**
+     * The tree is cut finer than data, so that a few changed entries scattered over it store a few small
+     * chunks again rather than most of the tree; its chunks go to packs of their own, so that reading a tree
+     * reads few windows. Readers only concatenate tree chunks: neither is part of the format.
+     */
+    static final ChunkerParams TREE_CHUNKS = new ChunkerParams(4 * 1024, 16 * 1024, 64 * 1024);
 
     /** An entry whose chunks are still being stored. */
     private record Pending(TreeEntry entry, List<CompletableFuture<String>> chunks) {
@@ -74,7 +81,8 @@ public final class SnapshotWriter implements AutoCloseable {
     private final AtomicLong newChunks = new AtomicLong();
     private final AtomicLong reusedChunks = new AtomicLong();
     private volatile Instant lastHeartbeat;
-    private PackBuilder current;
+    private PackBuilder dataPack;
+    private PackBuilder treePack;
     private long entries;
     private boolean finished;
 
@@ -89,7 +97,7 @@ public final class SnapshotWriter implements AutoCloseable {
         this.keys = keys;
         this.cdc = new FastCdc(repository.chunker());
         this.readBuffer = ThreadLocal.withInitial(() -> new byte[cdc.params().maxSize() * 2]);
-        this.inflight = new Semaphore(repository.options().threads() * 2);
+        this.inflight = new Semaphore(repository.options().threads() * 4);
         this.createdAt = repository.clock().instant();
         this.lease = new Lease(1, project, backupId, part, createdAt, createdAt,
                 repository.options().leaseTtl().toSeconds());
@@ -100,7 +108,7 @@ public final class SnapshotWriter implements AutoCloseable {
         long period = Math.max(1, repository.options().leaseTtl().toMillis() / 3);
         this.heartbeat = repository.scheduler().scheduleAtFixedRate(this::renewLease, period, period,
                 TimeUnit.MILLISECONDS);
-        this.tree = new ChunkingOutputStream(cdc, chunk -> treeChunks.add(submit(chunk)));
+        this.tree = new ChunkingOutputStream(new FastCdc(TREE_CHUNKS), chunk -> treeChunks.add(submit(chunk, true)));
     }
 
     /**
@@ -121,7 +129,7 @@ public final class SnapshotWriter implements AutoCloseable {
         for (byte[] chunk = reader.next(); chunk != null; chunk = reader.next()) {
             size += chunk.length;
             bytes.addAndGet(chunk.length);
-            ids.add(submit(chunk));
+            ids.add(submit(chunk, false));
         }
         enqueue(new TreeEntry(path, TreeEntry.Kind.FILE, mode, mtimeNanos, size, null, List.of(), inode), ids);
     }
@@ -180,7 +188,7 @@ public final class SnapshotWriter implements AutoCloseable {
             treeIds = join(treeChunks);
         }
         synchronized (this) {
-            sealCurrent();
+            sealOpenPacks();
         }
         awaitUploads();
         checkReusedPacks();
@@ -259,7 +267,7 @@ public final class SnapshotWriter implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<String> submit(byte[] chunk) {
+    private CompletableFuture<String> submit(byte[] chunk, boolean treeChunk) {
         try {
             inflight.acquire();
         } catch (InterruptedException e) {
@@ -268,14 +276,14 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return store(chunk);
+                return store(chunk, treeChunk);
             } finally {
                 inflight.release();
             }
         }, repository.cpu());
     }
 
-    private String store(byte[] chunk) {
+    private String store(byte[] chunk, boolean treeChunk) {
         String id = keys.chunkId(chunk, 0, chunk.length);
         PackIndex.Location existing = known.find(id);
         if (existing != null) {
@@ -294,24 +302,38 @@ public final class SnapshotWriter implements AutoCloseable {
         newBytes.addAndGet(chunk.length);
         newChunks.incrementAndGet();
         synchronized (this) {
-            if (current == null) {
-                current = new PackBuilder(Names.timeOrderedId(repository.clock()), keys,
-                        repository.options().packSize() + repository.chunker().maxSize() + 64 * 1024);
+            PackBuilder pack = treeChunk ? treePack : dataPack;
+            if (pack == null) {
+                pack = new PackBuilder(Names.timeOrderedId(repository.clock()), keys, treeChunk
+                        ? 16 * TREE_CHUNKS.maxSize()
+                        : repository.options().packSize() + repository.chunker().maxSize() + 64 * 1024);
             }
-            current.add(id, sealed, chunk.length, useCompressed);
-            if (current.size() >= repository.options().packSize()) {
-                sealCurrent();
+            pack.add(id, sealed, chunk.length, useCompressed);
+            boolean full = pack.size() >= repository.options().packSize();
+            if (full) {
+                seal(pack);
+            }
+            if (treeChunk) {
+                treePack = full ? null : pack;
+            } else {
+                dataPack = full ? null : pack;
             }
         }
         return id;
     }
 
-    private void sealCurrent() {
-        if (current == null || current.isEmpty()) {
+    private void sealOpenPacks() {
+        seal(dataPack);
+        seal(treePack);
+        dataPack = null;
+        treePack = null;
+    }
+
+    private void seal(PackBuilder pack) {
+        if (pack == null || pack.isEmpty()) {
             return;
         }
-        PackBuilder.Sealed sealed = current.seal();
-        current = null;
+        PackBuilder.Sealed sealed = pack.seal();
         packs.add(sealed.entry());
         storedBytes.addAndGet(sealed.bytes().length);
         String key = RepositoryLayout.pack(project, sealed.entry().pack());

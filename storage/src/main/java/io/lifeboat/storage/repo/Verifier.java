@@ -68,7 +68,7 @@ final class Verifier {
         for (ObjectStore store : repository.locations().stores()) {
             try {
                 byte[] sealed = store.getRange(packKey, blob.offset(), blob.length());
-                ChunkSource.open(keys, blob, sealed, context, packKey);
+                ChunkSource.open(keys, blob, sealed, 0, sealed.length, packKey);
                 counts[0]++;
                 counts[1] += blob.rawLength();
             } catch (StorageException e) {

@@ -140,7 +140,7 @@ class RepositoryTests {
         String packKey = RepositoryLayout.pack("tenant-a", blob.pack().pack());
         byte[] sealed = store.getRange(packKey, blob.blob().offset(), blob.blob().length());
         var tenantBKeys = repository.keys().forWriting("tenant-b");
-        assertThatThrownBy(() -> ChunkSource.open(tenantBKeys, blob.blob(), sealed, () -> "probe", packKey))
+        assertThatThrownBy(() -> ChunkSource.open(tenantBKeys, blob.blob(), sealed, 0, sealed.length, packKey))
                 .isInstanceOf(CorruptDataException.class).hasMessageContaining("failed authentication");
         String tenantAKeyId = repository.keys().forWriting("tenant-a").keyId();
         assertThat(tenantBKeys.chunkId("tenant a's secret".getBytes(), 0, 17))

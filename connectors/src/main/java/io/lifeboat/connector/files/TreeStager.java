@@ -68,6 +68,11 @@ public final class TreeStager {
                     Path path = safePath(realRoot, entry.path(), realDirectories);
                     switch (entry.kind()) {
                         case DIRECTORY -> {
+                            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                                    && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                                throw new ConnectorException("refusing to restore directory '" + entry.path()
+                                        + "': a symlink or a file of that name was restored before it", true);
+                            }
                             Files.createDirectories(path);
                             directories.add(entry);
                         }
@@ -146,7 +151,7 @@ public final class TreeStager {
         while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
         }
-        if (!existing.toRealPath().equals(existing) || !Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS) || !existing.toRealPath().equals(existing)) {
             throw new ConnectorException("refusing to restore '" + relative + "': a parent is a symlink or a file",
                     true);
         }

@@ -123,7 +123,8 @@ final class PostgresRestore implements StagedRestore {
         String what = target.name() + ": restoring " + archive.path();
         Path file = null;
         try {
-            file = Files.createTempFile("lifeboat-" + target.part().operationId(), ".dump");
+            file = Files.createTempFile("lifeboat-" + target.part().operationId().replaceAll("[^A-Za-z0-9_-]", "_")
+                    + "-", ".dump");
             try (InputStream in = stored.open(archive)) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }

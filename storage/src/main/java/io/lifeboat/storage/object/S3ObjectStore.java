@@ -148,19 +148,30 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    /** The body, read into one array of its exact size: no growing buffer, no copies. */
+    /**
+     * The body, read into one array of its exact size: no growing buffer, no copies. On failure the
+     * connection is aborted rather than drained for reuse.
+     */
     private byte[] readAll(String key, ResponseInputStream<GetObjectResponse> body, int expected) {
         try (body) {
             Long size = body.response().contentLength();
-            if (size == null || size > Integer.MAX_VALUE - 8 || (expected >= 0 && size != expected)) {
-                return body.readAllBytes();
+            if (size == null) {
+                return body.readAllBytes(); // no Content-Length (chunked encoding): read to the end
+            }
+            if (size > Integer.MAX_VALUE - 8 || (expected >= 0 && size != expected)) {
+                body.abort();
+                throw new StorageException(name() + ": " + key + " has Content-Length " + size
+                        + (expected >= 0 ? ", expected " + expected : ""), false, null);
             }
             byte[] data = body.readNBytes(size.intValue());
-            if (body.read() != -1) {
-                throw new StorageException(name() + ": " + key + " is longer than its Content-Length", false, null);
+            if (data.length != size || body.read() != -1) {
+                body.abort();
+                throw new StorageException(name() + ": " + key + " does not match its Content-Length " + size,
+                        false, null);
             }
             return data;
         } catch (IOException e) {
+            body.abort();
             throw new StorageException(name() + ": reading " + key + " failed: " + e.getMessage(), false, e);
         }
     }

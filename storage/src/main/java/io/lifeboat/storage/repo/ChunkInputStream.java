@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,6 +23,8 @@ final class ChunkInputStream extends InputStream {
     private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
     private int nextToFetch;
     private byte[] current = new byte[0];
+    /** A failed fetch fails every later read too: the stream never looks shorter than it is. */
+    private RuntimeException failure;
     private int position;
 
     ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
@@ -53,7 +56,10 @@ final class ChunkInputStream extends InputStream {
         return n;
     }
 
-    /** Writes each chunk in one call, not in small buffers: a file is restored with few large writes. */
+    /**
+     * Writes each chunk in one call, not in small buffers: a file is restored with few large writes. The
+     * array handed to {@code out} is the stream's own; chunks must never come from a shared cache.
+     */
     @Override
     public long transferTo(OutputStream out) throws IOException {
         long written = 0;
@@ -74,6 +80,22 @@ final class ChunkInputStream extends InputStream {
     }
 
     private boolean ensure() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            return advance();
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } catch (IOException e) {
+            failure = new UncheckedIOException(e);
+            throw e;
+        }
+    }
+
+    /** Moves to the next chunk while the current one is used up; false at the end of the stream. */
+    private boolean advance() throws IOException {
         while (position >= current.length) {
             if (chunks.size() == 1 && nextToFetch == 0) {
                 // a small file: fetching it here spares a hand-over to another thread and back

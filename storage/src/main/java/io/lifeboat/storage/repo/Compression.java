@@ -18,12 +18,13 @@ final class Compression {
 
     static final int MAX_DOCUMENT = 512 * 1024 * 1024;
 
-    private static final Pool<ZstdDecompressCtx> DECOMPRESSORS = new Pool<>(ZstdDecompressCtx::new, 64);
+    private static final Pool<ZstdDecompressCtx> DECOMPRESSORS = new Pool<>(ZstdDecompressCtx::new,
+            ZstdDecompressCtx::close, 64);
     private static final Map<Integer, Pool<ZstdCompressCtx>> COMPRESSORS = new ConcurrentHashMap<>();
 
     static byte[] compress(byte[] data, int level) {
-        return COMPRESSORS.computeIfAbsent(level, l -> new Pool<>(() -> new ZstdCompressCtx().setLevel(l), 64))
-                .apply(ctx -> ctx.compress(data));
+        return COMPRESSORS.computeIfAbsent(level, l -> new Pool<>(() -> new ZstdCompressCtx().setLevel(l),
+                ZstdCompressCtx::close, 64)).apply(ctx -> ctx.compress(data));
     }
 
     static byte[] decompress(byte[] frame, String what) {

@@ -2,6 +2,8 @@ package io.lifeboat.storage.pool;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +49,17 @@ class PoolTests {
         int reused = pool.apply(n -> n);
         assertThat(reused).isEqualTo(2);
         assertThat(built).hasValue(2);
+    }
+
+    @Test
+    void discardsWhatItDrops() {
+        AtomicInteger built = new AtomicInteger();
+        List<Integer> discarded = new ArrayList<>();
+        Pool<Integer> pool = new Pool<>(built::incrementAndGet, discarded::add, 1);
+        pool.apply(a -> pool.apply(b -> b));
+        assertThatThrownBy(() -> pool.apply(n -> {
+            throw new IllegalStateException("broken " + n);
+        })).hasMessage("broken 2");
+        assertThat(discarded).containsExactly(1, 2);
     }
 }

@@ -103,12 +103,18 @@ final class PostgresRestore implements StagedRestore {
         }
     }
 
-    private void restore(SnapshotReader stored, TreeEntry archive) {
+    /** {@code pg_restore} into the staging database, with {@code options} after the connection's. */
+    private List<String> pgRestore(String... options) {
         List<String> command = new ArrayList<>(List.of("pg_restore", "--exit-on-error"));
         command.addAll(target.connectionArguments(staging));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    private void restore(SnapshotReader stored, TreeEntry archive) {
         String what = target.name() + ": restoring " + archive.path();
         try (InputStream in = stored.open(archive)) {
-            ExternalProcess.feed(command, target.environment(), what, in);
+            ExternalProcess.feed(pgRestore(), target.environment(), what, in);
         } catch (IOException e) {
             throw new ConnectorException(what + " failed: " + e.getMessage(), false, e);
         }
@@ -128,10 +134,7 @@ final class PostgresRestore implements StagedRestore {
             try (InputStream in = stored.open(archive)) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            List<String> command = new ArrayList<>(List.of("pg_restore", "--exit-on-error",
-                    "--jobs=" + Math.max(1, target.jobs())));
-            command.addAll(target.connectionArguments(staging));
-            command.add(file.toString());
+            List<String> command = pgRestore("--jobs=" + Math.max(1, target.jobs()), file.toString());
             try (ExternalProcess process = ExternalProcess.start(command, target.environment(), what)) {
                 process.stdin().close();
                 process.await(what);

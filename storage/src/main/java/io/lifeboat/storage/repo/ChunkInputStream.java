@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -23,8 +22,8 @@ final class ChunkInputStream extends InputStream {
     private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
     private int nextToFetch;
     private byte[] current = new byte[0];
-    /** A failed fetch fails every later read too: the stream never looks shorter than it is. */
-    private RuntimeException failure;
+    /** A failed fetch fails every later read too, with the same exception: the stream never looks shorter. */
+    private Exception failure;
     private int position;
 
     ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
@@ -80,16 +79,16 @@ final class ChunkInputStream extends InputStream {
     }
 
     private boolean ensure() throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
         try {
             return advance();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             failure = e;
-            throw e;
-        } catch (IOException e) {
-            failure = new UncheckedIOException(e);
             throw e;
         }
     }

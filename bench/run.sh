@@ -46,22 +46,25 @@ rm -rf "$SCRATCH/mount" && cp -a "$WORK/mount-template" "$SCRATCH/mount"
 MOUNT="$SCRATCH/mount"
 
 RESULTS="$WORK/results.tsv"
-printf "tool\tstep\tpart\twall_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\n" > "$RESULTS"
+printf "tool\tstep\tpart\twall_s\tcpu_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\n" > "$RESULTS"
 size_of() { du -sb "$1" 2>/dev/null | cut -f1 || echo 0; }
 count_of() { find "$1" -type f 2>/dev/null | wc -l; }
+# CPU time the whole machine spent so far, in clock ticks: the tool, the databases, S3Proxy, the kernel
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+cpu_since() { echo "($(busy_ticks) - $1) / $(getconf CLK_TCK)" | bc -l; }
 # measure TOOL STEP PART STORAGE_DIR -- command...   (records wall time, peak RSS, growth of STORAGE_DIR)
 measure() {
   local tool=$1 step=$2 part=$3 storage=$4; shift 5
   local before_bytes before_objects
   before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
-  local start end
-  start=$(date +%s.%N)
+  local start end busy
+  busy=$(busy_ticks); start=$(date +%s.%N)
   /usr/bin/time -o "$WORK/time.out" -f "%M" bash -c "$*" > "$WORK/last.out" 2> "$WORK/last.err" \
     || { echo "FAILED: $tool $step $part"; cat "$WORK/last.err" >&2; return 1; }
   end=$(date +%s.%N)
-  local wall rss
-  wall=$(echo "$end - $start" | bc -l); rss=$(( $(tail -1 "$WORK/time.out") / 1024 ))
-  printf "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$rss" \
+  local wall rss cpu
+  cpu=$(cpu_since "$busy"); wall=$(echo "$end - $start" | bc -l); rss=$(( $(tail -1 "$WORK/time.out") / 1024 ))
+  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$cpu" "$rss" \
     $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
 }
 # every database restore starts from a checkpoint, so that none pays for flushing the previous one's writes
@@ -87,19 +90,20 @@ exec 3> "$WORK/lifeboat.in"
 # lifeboat STEP PART STORAGE_DIR COMMAND...: runs one command in the worker JVM and records it
 lifeboat() {
   local step=$1 part=$2 storage=$3; shift 3
-  local lines before_bytes before_objects
+  local lines before_bytes before_objects busy
   lines=$(wc -l < "$WORK/lifeboat.out"); before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
+  busy=$(busy_ticks)
   echo "$*" >&3
   while [ "$(wc -l < "$WORK/lifeboat.out")" -le "$lines" ]; do
     kill -0 $LB_WORKER 2>/dev/null || { cat "$WORK/lifeboat.err" >&2; return 1; }
     sleep 0.2
   done
-  local out wall rss
-  out=$(tail -1 "$WORK/lifeboat.out"); echo "$out" > "$WORK/last.out"
+  local out wall rss cpu
+  cpu=$(cpu_since "$busy"); out=$(tail -1 "$WORK/lifeboat.out"); echo "$out" > "$WORK/last.out"
   if echo "$out" | grep -q '"error"'; then echo "FAILED: lifeboat $step $part: $out" >&2; return 1; fi
   wall=$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["wall_ms"] / 1000)')
   rss=$(( $(awk '/VmHWM/ {print $2}' /proc/$LB_WORKER/status) / 1024 ))
-  printf "%s\t%s\t%s\t%.2f\t%d\t%d\t%d\n" lifeboat "$step" "$part" "$wall" "$rss" \
+  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\n" lifeboat "$step" "$part" "$wall" "$cpu" "$rss" \
     $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
 }
 PGDUMP="pg_dump -h 127.0.0.1 -U postgres --format=custom --compress=0"
@@ -174,11 +178,13 @@ if [ "$SCRATCH" != "$WORK" ]; then
 fi
 echo "results: $RESULTS"
 column -t -s $'\t' "$RESULTS"
-echo "median restore wall times (s):"
+echo "median restore wall times (s), and the CPU time the whole machine spent:"
 python3 - "$RESULTS" <<'PY'
 import csv, statistics, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["step"].startswith("restore-")]
 for key in sorted({(r["part"], r["tool"]) for r in rows}):
     walls = [float(r["wall_s"]) for r in rows if (r["part"], r["tool"]) == key]
-    print(f"  {key[0]:9} {key[1]:9} {statistics.median(walls):6.2f}  (rounds: {', '.join(f'{w:.2f}' for w in walls)})")
+    cpus = [float(r["cpu_s"]) for r in rows if (r["part"], r["tool"]) == key]
+    print(f"  {key[0]:9} {key[1]:9} {statistics.median(walls):6.2f}  (rounds: {', '.join(f'{w:.2f}' for w in walls)};"
+          f" machine CPU median {statistics.median(cpus):.2f} s)")
 PY

@@ -36,6 +36,8 @@ import java.util.Random;
  * Bench backup  postgresql|mount SOURCE BACKUP_ID     SOURCE: a database name or a directory
  * Bench restore postgresql|mount TARGET BACKUP_ID
  * Bench stream  BYTES BACKUP_ID                         a synthetic stream in, then read back and hashed
+ * Bench primitives FILE                                 single-core MB/s of HMAC-SHA256, zstd and AES-GCM
+ *                                                       on the first 256 MiB of FILE (needs no storage)
  * Bench warm-up DATABASE DIRECTORY                      backs up and restores both once, untimed, in a
  *                                                       project of its own, so that the JIT has compiled
  *                                                       the worker's paths before anything is measured
@@ -50,6 +52,10 @@ public final class Bench {
     static final EnvironmentRef WARM_UP = new EnvironmentRef("warm-up", "main");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("primitives")) {
+            System.out.println("{\"command\":\"primitives\"," + Primitives.run(java.nio.file.Path.of(args[1])) + "}");
+            return;
+        }
         String endpoint = System.getenv("LIFEBOAT_BENCH_S3");
         CountingObjectStore store = new CountingObjectStore(endpoint.equals("memory")
                 ? new io.lifeboat.storage.object.InMemoryObjectStore("memory", Clock.systemUTC())

@@ -12,25 +12,44 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** A stream over a list of chunks, fetched and verified a few chunks ahead of the reader. */
+/**
+ * A stream over a list of chunks, fetched and verified a few requests ahead of the reader. A request reads a
+ * run of chunks that lie side by side in storage, as the planner groups them, or a single chunk.
+ */
 final class ChunkInputStream extends InputStream {
 
+    /** How many chunks of {@code ids}, from {@code from} on, one request fetches: at least one. */
+    interface RunPlanner {
+        int run(List<String> ids, int from);
+    }
+
     private final List<String> chunks;
-    private final Function<String, byte[]> fetch;
+    private final RunPlanner planner;
+    private final Function<List<String>, List<byte[]>> fetch;
     private final Executor executor;
     private final int readAhead;
-    private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+    private final Deque<CompletableFuture<List<byte[]>>> pending = new ArrayDeque<>();
+    private final Deque<byte[]> fetched = new ArrayDeque<>();
     private int nextToFetch;
-    private byte[] current = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] current = EMPTY;
     /** A failed fetch fails every later read too, with the same exception: the stream never looks shorter. */
     private Exception failure;
     private int position;
 
-    ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
+    /** Fetches up to {@code readAhead} requests ahead; each returns the plaintexts of the ids it was given. */
+    ChunkInputStream(List<String> chunks, RunPlanner planner, Function<List<String>, List<byte[]>> fetch,
+                     Executor executor, int readAhead) {
         this.chunks = chunks;
+        this.planner = planner;
         this.fetch = fetch;
         this.executor = executor;
         this.readAhead = readAhead;
+    }
+
+    /** One request per chunk. */
+    ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
+        this(chunks, (ids, from) -> 1, ids -> List.of(fetch.apply(ids.getFirst())), executor, readAhead);
     }
 
     @Override
@@ -75,6 +94,7 @@ final class ChunkInputStream extends InputStream {
     public void close() {
         pending.forEach(f -> f.cancel(false));
         pending.clear();
+        fetched.clear();
         nextToFetch = chunks.size();
     }
 
@@ -96,21 +116,28 @@ final class ChunkInputStream extends InputStream {
     /** Moves to the next chunk while the current one is used up; false at the end of the stream. */
     private boolean advance() throws IOException {
         while (position >= current.length) {
+            position = 0;
+            current = EMPTY;
+            if (!fetched.isEmpty()) {
+                current = fetched.poll();
+                continue;
+            }
             if (chunks.size() == 1 && nextToFetch == 0) {
                 // a small file: fetching it here spares a hand-over to another thread and back
-                current = fetch.apply(chunks.get(nextToFetch++));
-                position = 0;
+                current = fetch.apply(List.of(chunks.get(nextToFetch++))).getFirst();
                 continue;
             }
             while (pending.size() < readAhead && nextToFetch < chunks.size()) {
-                String id = chunks.get(nextToFetch++);
-                pending.add(CompletableFuture.supplyAsync(() -> fetch.apply(id), executor));
+                int n = Math.max(1, Math.min(planner.run(chunks, nextToFetch), chunks.size() - nextToFetch));
+                List<String> ids = chunks.subList(nextToFetch, nextToFetch + n);
+                nextToFetch += n;
+                pending.add(CompletableFuture.supplyAsync(() -> fetch.apply(ids), executor));
             }
             if (pending.isEmpty()) {
                 return false;
             }
             try {
-                current = pending.poll().join();
+                fetched.addAll(pending.poll().join());
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -119,7 +146,6 @@ final class ChunkInputStream extends InputStream {
             } catch (java.util.concurrent.CancellationException e) {
                 throw new InterruptedIOException("stream closed");
             }
-            position = 0;
         }
         return true;
     }

@@ -5,6 +5,8 @@ import io.lifeboat.storage.crypto.ProjectKeys;
 import io.lifeboat.storage.object.ObjectNotFoundException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,9 @@ import java.util.function.Supplier;
  * must equal its id. A copy that fails either check is rejected and another location is tried.
  */
 final class ChunkSource {
+
+    /** At most this many bytes of large chunks, side by side in a pack, are read with one request. */
+    static final int RUN_BYTES = 4 * 1024 * 1024;
 
     private final Repository repository;
     private final String project;
@@ -47,6 +52,88 @@ final class ChunkSource {
             index = fresh;
             return read(moved, context);
         }
+    }
+
+    /**
+     * How many large chunks of {@code ids}, from {@code from} on, one request can read: at least one. They
+     * must lie in one pack, within {@link #RUN_BYTES}, in any order (packs are filled as chunks finish
+     * compressing), and fill at least three quarters of the range read. Small chunks are read through windows.
+     */
+    int run(List<String> ids, int from) {
+        PackIndex.Location first = index.find(ids.get(from));
+        if (first == null || first.blob().length() < PackWindows.LARGE_BLOB) {
+            return 1;
+        }
+        long low = first.blob().offset();
+        long high = low + first.blob().length();
+        long used = first.blob().length();
+        int n = 1;
+        for (; from + n < ids.size(); n++) {
+            PackIndex.Location next = index.find(ids.get(from + n));
+            if (next == null || next.blob().length() < PackWindows.LARGE_BLOB
+                    || !next.pack().pack().equals(first.pack().pack())) {
+                break;
+            }
+            long newLow = Math.min(low, next.blob().offset());
+            long newHigh = Math.max(high, next.blob().offset() + next.blob().length());
+            long span = newHigh - newLow;
+            if (span > RUN_BYTES || span - (used + next.blob().length()) > span / 4) {
+                break;
+            }
+            low = newLow;
+            high = newHigh;
+            used += next.blob().length();
+        }
+        return n;
+    }
+
+    /**
+     * The plaintexts of chunks that {@link #run} grouped, read with one request when they are still in one
+     * pack, else one by one. Each chunk is verified; a location with a corrupt copy is passed over for another.
+     */
+    List<byte[]> readRun(List<String> ids, Supplier<String> context) {
+        if (ids.size() == 1) {
+            return List.of(read(ids.getFirst(), context));
+        }
+        List<PackIndex.Location> run = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            PackIndex.Location location = index.find(id);
+            if (location == null || !location.pack().pack().equals(run.isEmpty()
+                    ? location.pack().pack() : run.getFirst().pack().pack())) {
+                return readEach(ids, context);
+            }
+            run.add(location);
+        }
+        long low = run.stream().mapToLong(l -> l.blob().offset()).min().orElseThrow();
+        long high = run.stream().mapToLong(l -> l.blob().offset() + l.blob().length()).max().orElseThrow();
+        if (high - low > 2L * RUN_BYTES) {
+            return readEach(ids, context);
+        }
+        PackEntry pack = run.getFirst().pack();
+        String packKey = RepositoryLayout.pack(project, pack.pack());
+        ProjectKeys keys = repository.keys().byId(project, pack.keyId());
+        try {
+            return repository.locations().readRange(packKey, low, (int) (high - low), bytes -> {
+                List<byte[]> chunks = new ArrayList<>(run.size());
+                for (PackIndex.Location location : run) {
+                    BlobEntry blob = location.blob();
+                    chunks.add(open(keys, blob, bytes, (int) (blob.offset() - low), blob.length(), packKey));
+                }
+                return chunks;
+            });
+        } catch (ObjectNotFoundException e) {
+            return readEach(ids, context);
+        } catch (CorruptDataException e) {
+            throw new CorruptDataException(context.get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<byte[]> readEach(List<String> ids, Supplier<String> context) {
+        List<byte[]> chunks = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            chunks.add(read(id, context));
+        }
+        return chunks;
     }
 
     private byte[] read(PackIndex.Location location, Supplier<String> context) {

@@ -76,12 +76,9 @@ public final class SnapshotReader {
         return stream(file.chunks());
     }
 
-    byte[] chunk(String id) {
-        return chunks.read(id, context);
-    }
-
     private InputStream stream(java.util.List<String> ids) {
-        return new ChunkInputStream(ids, this::chunk, repository.io(), repository.options().threads() + 2);
+        return new ChunkInputStream(ids, chunks::run, run -> chunks.readRun(run, context), repository.io(),
+                repository.options().threads() + 2);
     }
 
     private static void closeQuietly(BufferedReader reader) {

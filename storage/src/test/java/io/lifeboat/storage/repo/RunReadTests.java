@@ -1,0 +1,93 @@
+package io.lifeboat.storage.repo;
+
+import io.lifeboat.storage.chunk.ChunkerParams;
+import io.lifeboat.storage.crypto.CorruptDataException;
+import io.lifeboat.storage.object.CountingObjectStore;
+import io.lifeboat.storage.object.InMemoryObjectStore;
+import io.lifeboat.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static io.lifeboat.storage.repo.Backups.PROJECT;
+import static io.lifeboat.storage.repo.Backups.id;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Large chunks stored side by side are read back with one request per run, each chunk still verified. */
+class RunReadTests {
+
+    /** One thread stores the chunks, so that they lie in the pack in the file's order, as runs. */
+    static final RepositoryOptions OPTIONS = new RepositoryOptions(new ChunkerParams(160 * 1024, 256 * 1024,
+            512 * 1024), 16 * 1024 * 1024, 1, Duration.ofMinutes(10), Duration.ofMinutes(15), 1, 4_000_000);
+    static final int FILE = 12 * 1024 * 1024;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T04:00:00Z"));
+    final List<Repository> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Repository::close);
+    }
+
+    Repository open(List<CountingObjectStore> stores) {
+        Repository repository = Repository.open(List.copyOf(stores), stores.size(), RepositoryTests.KEYS, clock,
+                OPTIONS);
+        opened.add(repository);
+        return repository;
+    }
+
+    @Test
+    void aLargeFileIsReadInFewRequestsAndComesBackIdentical() throws IOException {
+        CountingObjectStore store = new CountingObjectStore(new InMemoryObjectStore("zone-a", clock));
+        Repository repository = open(List.of(store));
+        byte[] content = random(FILE, 1);
+        Backups.write(repository, PROJECT, id(1), Map.of("large.bin", content));
+        SnapshotReader reader = repository.openPart(PROJECT, id(1), "files");
+        TreeEntry file = reader.entries().filter(e -> e.path().equals("large.bin")).findFirst().orElseThrow();
+
+        long before = store.requests();
+        byte[] read;
+        try (InputStream in = reader.open(file)) {
+            read = in.readAllBytes();
+        }
+
+        assertThat(read).isEqualTo(content);
+        assertThat(file.chunks()).hasSizeGreaterThan(20);
+        long runs = (FILE + ChunkSource.RUN_BYTES - 1) / ChunkSource.RUN_BYTES;
+        assertThat(store.requests() - before).isBetween(runs, runs + 3);
+    }
+
+    @Test
+    void aCorruptChunkInARunFailsOverToAnotherLocationOrFailsLoudly() throws IOException {
+        InMemoryObjectStore a = new InMemoryObjectStore("zone-a", clock);
+        InMemoryObjectStore b = new InMemoryObjectStore("zone-b", clock);
+        Repository both = open(List.of(new CountingObjectStore(a), new CountingObjectStore(b)));
+        byte[] content = random(FILE, 2);
+        Backups.write(both, PROJECT, id(1), Map.of("large.bin", content));
+        String pack = a.list("data/").filter(o -> o.size() > FILE / 2).findFirst().orElseThrow().key();
+        a.corrupt(pack, 3 * 1024 * 1024);
+
+        assertThat(Backups.read(both, PROJECT, id(1)).get("large.bin")).isEqualTo(content);
+
+        Repository onlyA = open(List.of(new CountingObjectStore(a)));
+        assertThatThrownBy(() -> Backups.read(onlyA, PROJECT, id(1)))
+                .isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("backup " + id(1))
+                .hasMessageContaining(pack);
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -23,6 +23,8 @@ final class ChunkInputStream extends InputStream {
         int run(List<String> ids, int from);
     }
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final List<String> chunks;
     private final RunPlanner planner;
     private final Function<List<String>, List<byte[]>> fetch;
@@ -31,11 +33,11 @@ final class ChunkInputStream extends InputStream {
     private final Deque<CompletableFuture<List<byte[]>>> pending = new ArrayDeque<>();
     private final Deque<byte[]> fetched = new ArrayDeque<>();
     private int nextToFetch;
-    private static final byte[] EMPTY = new byte[0];
     private byte[] current = EMPTY;
     /** A failed fetch fails every later read too, with the same exception: the stream never looks shorter. */
     private Exception failure;
     private int position;
+    private boolean closed;
 
     /** Fetches up to {@code readAhead} requests ahead; each returns the plaintexts of the ids it was given. */
     ChunkInputStream(List<String> chunks, RunPlanner planner, Function<List<String>, List<byte[]>> fetch,
@@ -90,15 +92,21 @@ final class ChunkInputStream extends InputStream {
         return written;
     }
 
+    /** Stops fetching; any later read throws, so that a closed stream never looks like a shorter one. */
     @Override
     public void close() {
+        closed = true;
         pending.forEach(f -> f.cancel(false));
         pending.clear();
         fetched.clear();
+        current = EMPTY;
         nextToFetch = chunks.size();
     }
 
     private boolean ensure() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
         if (failure instanceof IOException e) {
             throw e;
         }
@@ -124,14 +132,15 @@ final class ChunkInputStream extends InputStream {
             }
             if (chunks.size() == 1 && nextToFetch == 0) {
                 // a small file: fetching it here spares a hand-over to another thread and back
-                current = fetch.apply(List.of(chunks.get(nextToFetch++))).getFirst();
+                current = fetchChecked(chunks).getFirst();
+                nextToFetch = 1;
                 continue;
             }
             while (pending.size() < readAhead && nextToFetch < chunks.size()) {
                 int n = Math.max(1, Math.min(planner.run(chunks, nextToFetch), chunks.size() - nextToFetch));
-                List<String> ids = chunks.subList(nextToFetch, nextToFetch + n);
+                List<String> ids = List.copyOf(chunks.subList(nextToFetch, nextToFetch + n));
                 nextToFetch += n;
-                pending.add(CompletableFuture.supplyAsync(() -> fetch.apply(ids), executor));
+                pending.add(CompletableFuture.supplyAsync(() -> fetchChecked(ids), executor));
             }
             if (pending.isEmpty()) {
                 return false;
@@ -148,5 +157,13 @@ final class ChunkInputStream extends InputStream {
             }
         }
         return true;
+    }
+
+    private List<byte[]> fetchChecked(List<String> ids) {
+        List<byte[]> got = fetch.apply(ids);
+        if (got.size() != ids.size()) {
+            throw new IllegalStateException("asked for " + ids.size() + " chunks, got " + got.size());
+        }
+        return got;
     }
 }

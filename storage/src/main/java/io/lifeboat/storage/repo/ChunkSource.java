@@ -6,7 +6,9 @@ import io.lifeboat.storage.object.ObjectNotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -56,48 +58,56 @@ final class ChunkSource {
 
     /**
      * How many large chunks of {@code ids}, from {@code from} on, one request can read: at least one. They
-     * must lie in one pack, within {@link #RUN_BYTES}, in any order (packs are filled as chunks finish
-     * compressing), and fill at least three quarters of the range read. Small chunks are read through windows.
+     * must be distinct, lie in one pack within {@link #RUN_BYTES}, in any order (packs are filled as chunks
+     * finish compressing), fill at least three quarters of the range read, and hold at most
+     * {@link #RUN_BYTES} of plaintext. Small chunks are read through windows.
      */
     int run(List<String> ids, int from) {
-        PackIndex.Location first = index.find(ids.get(from));
+        PackIndex current = index;
+        PackIndex.Location first = current.find(ids.get(from));
         if (first == null || first.blob().length() < PackWindows.LARGE_BLOB) {
             return 1;
         }
+        Set<String> seen = new HashSet<>(List.of(first.blob().id()));
         long low = first.blob().offset();
         long high = low + first.blob().length();
         long used = first.blob().length();
+        long plain = first.blob().rawLength();
         int n = 1;
         for (; from + n < ids.size(); n++) {
-            PackIndex.Location next = index.find(ids.get(from + n));
-            if (next == null || next.blob().length() < PackWindows.LARGE_BLOB
+            PackIndex.Location next = current.find(ids.get(from + n));
+            if (next == null || next.blob().length() < PackWindows.LARGE_BLOB || !seen.add(next.blob().id())
                     || !next.pack().pack().equals(first.pack().pack())) {
                 break;
             }
             long newLow = Math.min(low, next.blob().offset());
             long newHigh = Math.max(high, next.blob().offset() + next.blob().length());
             long span = newHigh - newLow;
-            if (span > RUN_BYTES || span - (used + next.blob().length()) > span / 4) {
+            if (span > RUN_BYTES || span - (used + next.blob().length()) > span / 4
+                    || plain + next.blob().rawLength() > RUN_BYTES) {
                 break;
             }
             low = newLow;
             high = newHigh;
             used += next.blob().length();
+            plain += next.blob().rawLength();
         }
         return n;
     }
 
     /**
-     * The plaintexts of chunks that {@link #run} grouped, read with one request when they are still in one
-     * pack, else one by one. Each chunk is verified; a location with a corrupt copy is passed over for another.
+     * The plaintexts of chunks that {@link #run} grouped, in order, read with one request while they are
+     * still in one pack. Each chunk is verified; when any copy of the run fails, its chunks are read one by
+     * one, so that each can come from whichever location holds it intact.
      */
     List<byte[]> readRun(List<String> ids, Supplier<String> context) {
         if (ids.size() == 1) {
             return List.of(read(ids.getFirst(), context));
         }
+        PackIndex current = index;
         List<PackIndex.Location> run = new ArrayList<>(ids.size());
         for (String id : ids) {
-            PackIndex.Location location = index.find(id);
+            PackIndex.Location location = current.find(id);
             if (location == null || !location.pack().pack().equals(run.isEmpty()
                     ? location.pack().pack() : run.getFirst().pack().pack())) {
                 return readEach(ids, context);
@@ -106,7 +116,7 @@ final class ChunkSource {
         }
         long low = run.stream().mapToLong(l -> l.blob().offset()).min().orElseThrow();
         long high = run.stream().mapToLong(l -> l.blob().offset() + l.blob().length()).max().orElseThrow();
-        if (high - low > 2L * RUN_BYTES) {
+        if (high - low > RUN_BYTES) {
             return readEach(ids, context);
         }
         PackEntry pack = run.getFirst().pack();
@@ -121,10 +131,8 @@ final class ChunkSource {
                 }
                 return chunks;
             });
-        } catch (ObjectNotFoundException e) {
+        } catch (ObjectNotFoundException | CorruptDataException e) {
             return readEach(ids, context);
-        } catch (CorruptDataException e) {
-            throw new CorruptDataException(context.get() + ": " + e.getMessage(), e);
         }
     }
 

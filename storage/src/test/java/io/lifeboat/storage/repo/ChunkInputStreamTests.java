@@ -7,8 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,12 +29,59 @@ class ChunkInputStreamTests {
 
     @Test
     void readsTheChunksInOrderWhateverOrderTheyArriveIn() throws IOException {
-        try (ExecutorService executor = Executors.newFixedThreadPool(4);
-             ChunkInputStream in = new ChunkInputStream(List.of("one-", "two-", "three"),
-                     ChunkInputStreamTests::fetch, executor, 3)) {
+        CountDownLatch lastFetched = new CountDownLatch(1);
+        Function<String, byte[]> fetch = id -> {
+            if (id.equals("one-")) {
+                await(lastFetched);
+            }
+            if (id.equals("three")) {
+                lastFetched.countDown();
+            }
+            return id.getBytes(StandardCharsets.US_ASCII);
+        };
+        try (ExecutorService executor = Executors.newFixedThreadPool(3);
+             ChunkInputStream in = new ChunkInputStream(List.of("one-", "two-", "three"), fetch, executor, 3)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThat(in.transferTo(out)).isEqualTo(13);
             assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("one-two-three");
+        }
+    }
+
+    @Test
+    void runsOfChunksComeBackInOrderAndAFailedRunFailsTheStreamAfterTheChunksBeforeIt() throws IOException {
+        List<List<String>> requests = new CopyOnWriteArrayList<>();
+        Function<List<String>, List<byte[]>> fetch = ids -> {
+            requests.add(ids);
+            return ids.stream().map(ChunkInputStreamTests::fetch).toList();
+        };
+        try (ExecutorService executor = Executors.newFixedThreadPool(2);
+             ChunkInputStream in = new ChunkInputStream(List.of("a", "b", "c", "bad", "e"), (ids, from) -> 2,
+                     fetch, executor, 2)) {
+            assertThat(new String(in.readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("ab");
+            Throwable failure = catchThrowable(in::read);
+            assertThat(failure).isInstanceOf(CorruptDataException.class);
+            assertThatThrownBy(in::read).isSameAs(failure);
+        }
+        assertThat(requests).contains(List.of("a", "b"), List.of("c", "bad"));
+    }
+
+    @Test
+    void aClosedStreamRefusesToReadInsteadOfEndingEarly() throws IOException {
+        try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
+            ChunkInputStream in = new ChunkInputStream(List.of("one-", "two-"), ChunkInputStreamTests::fetch,
+                    executor, 2);
+            assertThat(in.read()).isEqualTo('o');
+            in.close();
+            assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

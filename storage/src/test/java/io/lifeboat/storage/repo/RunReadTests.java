@@ -85,6 +85,44 @@ class RunReadTests {
                 .hasMessageContaining(pack);
     }
 
+    @Test
+    void chunksCorruptInDifferentLocationsAreEachReadFromAnIntactCopy() {
+        InMemoryObjectStore a = new InMemoryObjectStore("zone-a", clock);
+        InMemoryObjectStore b = new InMemoryObjectStore("zone-b", clock);
+        Repository both = open(List.of(new CountingObjectStore(a), new CountingObjectStore(b)));
+        byte[] content = random(FILE, 3);
+        Backups.write(both, PROJECT, id(1), Map.of("large.bin", content));
+        String pack = a.list("data/").filter(o -> o.size() > FILE / 2).findFirst().orElseThrow().key();
+        a.corrupt(pack, 1024 * 1024);
+        b.corrupt(pack, 1024 * 1024 + 300 * 1024);
+
+        assertThat(Backups.read(both, PROJECT, id(1)).get("large.bin")).isEqualTo(content);
+    }
+
+    @Test
+    void aRunNeverHoldsOneChunkTwiceNorMoreThanItsShareOfPlaintext() {
+        Repository repository = open(List.of(new CountingObjectStore(new InMemoryObjectStore("zone-a", clock))));
+        byte[] block = random(700 * 1024, 4);
+        byte[] content = new byte[block.length * 40];
+        for (int i = 0; i < 40; i++) {
+            System.arraycopy(block, 0, content, i * block.length, block.length);
+        }
+        Backups.write(repository, PROJECT, id(1), Map.of("repeated.bin", content));
+        SnapshotReader reader = repository.openPart(PROJECT, id(1), "files");
+        List<String> ids = reader.entries().findFirst().orElseThrow().chunks();
+        PackIndex index = repository.index(PROJECT);
+        ChunkSource source = new ChunkSource(repository, PROJECT, index);
+
+        assertThat(ids).hasSizeGreaterThan((int) ids.stream().distinct().count());
+        for (int from = 0; from < ids.size(); from++) {
+            List<String> run = ids.subList(from, from + source.run(ids, from));
+            assertThat(run).doesNotHaveDuplicates();
+            assertThat(run.stream().mapToLong(id -> index.find(id).blob().rawLength()).sum())
+                    .isLessThanOrEqualTo(ChunkSource.RUN_BYTES);
+        }
+        assertThat(Backups.read(repository, PROJECT, id(1)).get("repeated.bin")).isEqualTo(content);
+    }
+
     static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);

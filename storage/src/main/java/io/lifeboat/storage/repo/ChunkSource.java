@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  */
 final class ChunkSource {
 
-    /** At most this many bytes of large chunks, side by side in a pack, are read with one request. */
+    /** At most this many bytes of chunks side by side in a pack are read with one request. */
     static final int RUN_BYTES = 4 * 1024 * 1024;
 
     private final Repository repository;
@@ -34,6 +34,11 @@ final class ChunkSource {
 
     /** The chunk's plaintext. {@code context} names the backup and part for error messages. */
     byte[] read(String chunkId, Supplier<String> context) {
+        return read(chunkId, context, true);
+    }
+
+    /** As {@link #read(String, Supplier)}; {@code windowed} says whether a small chunk is read with its window. */
+    private byte[] read(String chunkId, Supplier<String> context, boolean windowed) {
         PackIndex.Location location = index.find(chunkId);
         if (location == null) {
             index = repository.index(project);
@@ -43,7 +48,7 @@ final class ChunkSource {
             throw new CorruptDataException(context.get() + ": chunk " + chunkId + " is not in any index", null);
         }
         try {
-            return read(location, context);
+            return read(location, context, windowed);
         } catch (ObjectNotFoundException e) {
             PackIndex fresh = repository.index(project);
             PackIndex.Location moved = fresh.find(chunkId);
@@ -52,20 +57,20 @@ final class ChunkSource {
                         + e.getMessage(), e);
             }
             index = fresh;
-            return read(moved, context);
+            return read(moved, context, windowed);
         }
     }
 
     /**
-     * How many large chunks of {@code ids}, from {@code from} on, one request can read: at least one. They
-     * must be distinct, lie in one pack within {@link #RUN_BYTES}, in any order (packs are filled as chunks
-     * finish compressing), fill at least three quarters of the range read, and hold at most
-     * {@link #RUN_BYTES} of plaintext. Small chunks are read through windows.
+     * How many chunks of {@code ids}, from {@code from} on, one request can read: at least one. They must be
+     * distinct and lie side by side in one pack, in any order (packs are filled as chunks finish
+     * compressing), so that the request reads nothing else; the range and the plaintext are each at most
+     * {@link #RUN_BYTES}.
      */
     int run(List<String> ids, int from) {
         PackIndex current = index;
         PackIndex.Location first = current.find(ids.get(from));
-        if (first == null || first.blob().length() < PackWindows.LARGE_BLOB) {
+        if (first == null) {
             return 1;
         }
         Set<String> seen = new HashSet<>(List.of(first.blob().id()));
@@ -76,14 +81,14 @@ final class ChunkSource {
         int n = 1;
         for (; from + n < ids.size(); n++) {
             PackIndex.Location next = current.find(ids.get(from + n));
-            if (next == null || next.blob().length() < PackWindows.LARGE_BLOB || !seen.add(next.blob().id())
+            if (next == null || !seen.add(next.blob().id())
                     || !next.pack().pack().equals(first.pack().pack())) {
                 break;
             }
             long newLow = Math.min(low, next.blob().offset());
             long newHigh = Math.max(high, next.blob().offset() + next.blob().length());
             long span = newHigh - newLow;
-            if (span > RUN_BYTES || span - (used + next.blob().length()) > span / 4
+            if (span > RUN_BYTES || span != used + next.blob().length()
                     || plain + next.blob().rawLength() > RUN_BYTES) {
                 break;
             }
@@ -97,12 +102,13 @@ final class ChunkSource {
 
     /**
      * The plaintexts of chunks that {@link #run} grouped, in order, read with one request while they are
-     * still in one pack. Each chunk is verified; when any copy of the run fails, its chunks are read one by
-     * one, so that each can come from whichever location holds it intact.
+     * still in one pack, and never through windows: a file of many chunks reads only its own. Each chunk is
+     * verified; when any copy of the run fails, its chunks are read one by one, so that each can come from
+     * whichever location holds it intact.
      */
     List<byte[]> readRun(List<String> ids, Supplier<String> context) {
         if (ids.size() == 1) {
-            return List.of(read(ids.getFirst(), context));
+            return List.of(read(ids.getFirst(), context, false));
         }
         PackIndex current = index;
         List<PackIndex.Location> run = new ArrayList<>(ids.size());
@@ -139,20 +145,20 @@ final class ChunkSource {
     private List<byte[]> readEach(List<String> ids, Supplier<String> context) {
         List<byte[]> chunks = new ArrayList<>(ids.size());
         for (String id : ids) {
-            chunks.add(read(id, context));
+            chunks.add(read(id, context, false));
         }
         return chunks;
     }
 
-    private byte[] read(PackIndex.Location location, Supplier<String> context) {
+    private byte[] read(PackIndex.Location location, Supplier<String> context, boolean windowed) {
         BlobEntry blob = location.blob();
         String packKey = RepositoryLayout.pack(project, location.pack().pack());
         ProjectKeys keys = repository.keys().byId(project, location.pack().keyId());
         try {
-            PackWindows.Slice windowed = windows.blob(packKey, location.pack(), blob);
-            if (windowed != null) {
+            PackWindows.Slice window = windowed ? windows.blob(packKey, location.pack(), blob) : null;
+            if (window != null) {
                 try {
-                    return open(keys, blob, windowed.window(), windowed.offset(), windowed.length(), packKey);
+                    return open(keys, blob, window.window(), window.offset(), window.length(), packKey);
                 } catch (CorruptDataException e) {
                     windows.evict(packKey, blob);
                 }

@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -76,9 +78,12 @@ public final class SnapshotReader {
         return stream(file.chunks());
     }
 
-    private InputStream stream(java.util.List<String> ids) {
-        return new ChunkInputStream(ids, chunks::run, run -> chunks.readRun(run, context), repository.io(),
-                repository.options().threads() + 2);
+    private InputStream stream(List<String> ids) {
+        // a one-chunk file is read through its pack's window, with the small files stored beside it
+        Function<List<String>, List<byte[]>> fetch = ids.size() == 1
+                ? one -> List.of(chunks.read(one.getFirst(), context))
+                : run -> chunks.readRun(run, context);
+        return new ChunkInputStream(ids, chunks::run, fetch, repository.io(), repository.options().threads() + 2);
     }
 
     private static void closeQuietly(BufferedReader reader) {

@@ -63,9 +63,9 @@ final class ChunkSource {
 
     /**
      * How many chunks of {@code ids}, from {@code from} on, one request can read: at least one. They must be
-     * distinct and lie side by side in one pack, in any order (packs are filled as chunks finish
-     * compressing), so that the request reads nothing else; the range and the plaintext are each at most
-     * {@link #RUN_BYTES}.
+     * distinct and lie side by side in one pack, each next to those before it on either side (packs are
+     * filled as chunks finish compressing), so that the request reads nothing else; the range and the
+     * plaintext are each at most {@link #RUN_BYTES}.
      */
     int run(List<String> ids, int from) {
         PackIndex current = index;
@@ -122,7 +122,7 @@ final class ChunkSource {
         }
         long low = run.stream().mapToLong(l -> l.blob().offset()).min().orElseThrow();
         long high = run.stream().mapToLong(l -> l.blob().offset() + l.blob().length()).max().orElseThrow();
-        if (high - low > RUN_BYTES) {
+        if (high - low > RUN_BYTES || high - low != run.stream().mapToLong(l -> l.blob().length()).sum()) {
             return readEach(ids, context);
         }
         PackEntry pack = run.getFirst().pack();

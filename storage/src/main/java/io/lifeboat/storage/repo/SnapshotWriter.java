@@ -43,8 +43,8 @@ public final class SnapshotWriter implements AutoCloseable {
     private static final int MAX_PENDING = 4096;
     /**
      * The tree is cut finer than data, so that a few changed entries scattered over it store a few small
-     * chunks again rather than most of the tree; its chunks go to packs of their own, so that reading a tree
-     * reads few windows. Readers only concatenate tree chunks: neither is part of the format.
+     * chunks again rather than most of the tree; its chunks go to packs of their own, side by side, so that
+     * reading a tree takes few requests. Readers only concatenate tree chunks: neither is part of the format.
      */
     static final ChunkerParams TREE_CHUNKS = new ChunkerParams(4 * 1024, 16 * 1024, 64 * 1024);
 

@@ -68,6 +68,52 @@ class RunReadTests {
         assertThat(store.bytesRead() - bytesBefore).isBetween((long) FILE, FILE + 64 * 1024L);
     }
 
+    @Test
+    void smallFilesOfOneChunkAreReadThroughWindowsWithFewRequests() throws IOException {
+        CountingObjectStore store = new CountingObjectStore(new InMemoryObjectStore("zone-a", clock));
+        Repository repository = open(List.of(store));
+        Map<String, byte[]> files = Backups.randomFiles(200, 10_000, 5);
+        Backups.write(repository, PROJECT, id(1), files);
+        SnapshotReader reader = repository.openPart(PROJECT, id(1), "files");
+        List<TreeEntry> entries = reader.entries().toList();
+
+        long before = store.requests();
+        for (TreeEntry entry : entries) {
+            try (InputStream in = reader.open(entry)) {
+                assertThat(in.readAllBytes()).isEqualTo(files.get(entry.path()));
+            }
+        }
+
+        assertThat(entries).hasSize(200).allSatisfy(e -> assertThat(e.chunks()).hasSize(1));
+        assertThat(store.requests() - before).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFileOfManySmallStoredChunksReadsExactlyItsOwnBytes() throws IOException {
+        CountingObjectStore store = new CountingObjectStore(new InMemoryObjectStore("zone-a", clock));
+        Repository repository = open(List.of(store));
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(6);
+        while (text.length() < FILE / 2) {
+            text.append("row ").append(random.nextInt(1_000_000)).append(" lorem ipsum dolor sit amet\n");
+        }
+        byte[] content = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Backups.write(repository, PROJECT, id(1), Map.of("dump.sql", content));
+        SnapshotReader reader = repository.openPart(PROJECT, id(1), "files");
+        TreeEntry file = reader.entries().findFirst().orElseThrow();
+        PackIndex index = repository.index(PROJECT);
+        long own = file.chunks().stream().distinct().mapToLong(id -> index.find(id).blob().length()).sum();
+
+        long before = store.bytesRead();
+        try (InputStream in = reader.open(file)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+
+        assertThat(file.chunks()).allSatisfy(id -> assertThat(index.find(id).blob().length())
+                .isLessThan(PackWindows.LARGE_BLOB));
+        assertThat(store.bytesRead() - before).isEqualTo(own);
+    }
+
     /** A large file backed up to two locations; returns the key of the pack that holds it. */
     String writeToBoth(InMemoryObjectStore a, InMemoryObjectStore b, byte[] content) {
         Repository both = open(List.of(new CountingObjectStore(a), new CountingObjectStore(b)));

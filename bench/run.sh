@@ -21,7 +21,7 @@ done
 lb_ensure_postgres
 lb_fetch_infra
 trap 'lb_stop_all' EXIT
-lb_start_s3proxy "$WORK/s3proxy"
+LOG_LEVEL=debug lb_start_s3proxy "$WORK/s3proxy"   # at debug, S3Proxy logs each request; the run counts them
 S3="$LIFEBOAT_TEST_S3"; BUCKETS="$WORK/s3proxy/data"
 
 echo "building the benchmark driver ..."
@@ -46,26 +46,28 @@ rm -rf "$SCRATCH/mount" && cp -a "$WORK/mount-template" "$SCRATCH/mount"
 MOUNT="$SCRATCH/mount"
 
 RESULTS="$WORK/results.tsv"
-printf "tool\tstep\tpart\twall_s\tcpu_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\n" > "$RESULTS"
+printf "tool\tstep\tpart\twall_s\tcpu_s\tpeak_rss_mib\tnew_bytes_stored\tobjects_written\ts3_requests\n" > "$RESULTS"
 size_of() { du -sb "$1" 2>/dev/null | cut -f1 || echo 0; }
 count_of() { find "$1" -type f 2>/dev/null | wc -l; }
 # CPU time the whole machine spent so far, in clock ticks: the tool, the databases, S3Proxy, the kernel
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 cpu_since() { echo "($(busy_ticks) - $1) / $(getconf CLK_TCK)" | bc -l; }
+s3_requests() { grep -c 'S3ProxyHandler.*request: ' "$WORK/s3proxy/s3proxy.log" || true; }
 # measure TOOL STEP PART STORAGE_DIR -- command...   (records wall time, peak RSS, growth of STORAGE_DIR)
 measure() {
   local tool=$1 step=$2 part=$3 storage=$4; shift 5
   local before_bytes before_objects
   before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
-  local start end busy
-  busy=$(busy_ticks); start=$(date +%s.%N)
+  local start end busy requests
+  requests=$(s3_requests); busy=$(busy_ticks); start=$(date +%s.%N)
   /usr/bin/time -o "$WORK/time.out" -f "%M" bash -c "$*" > "$WORK/last.out" 2> "$WORK/last.err" \
     || { echo "FAILED: $tool $step $part"; cat "$WORK/last.err" >&2; return 1; }
   end=$(date +%s.%N)
   local wall rss cpu
   cpu=$(cpu_since "$busy"); wall=$(echo "$end - $start" | bc -l); rss=$(( $(tail -1 "$WORK/time.out") / 1024 ))
-  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$cpu" "$rss" \
-    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
+  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n" "$tool" "$step" "$part" "$wall" "$cpu" "$rss" \
+    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) \
+    $(( $(s3_requests) - requests )) | tee -a "$RESULTS"
 }
 # every database restore starts from a checkpoint, so that none pays for flushing the previous one's writes
 fresh_db() { $PG -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" -c "CHECKPOINT" postgres; }
@@ -90,9 +92,9 @@ exec 3> "$WORK/lifeboat.in"
 # lifeboat STEP PART STORAGE_DIR COMMAND...: runs one command in the worker JVM and records it
 lifeboat() {
   local step=$1 part=$2 storage=$3; shift 3
-  local lines before_bytes before_objects busy
+  local lines before_bytes before_objects busy requests
   lines=$(wc -l < "$WORK/lifeboat.out"); before_bytes=$(size_of "$storage"); before_objects=$(count_of "$storage")
-  busy=$(busy_ticks)
+  requests=$(s3_requests); busy=$(busy_ticks)
   echo "$*" >&3
   while [ "$(wc -l < "$WORK/lifeboat.out")" -le "$lines" ]; do
     kill -0 $LB_WORKER 2>/dev/null || { cat "$WORK/lifeboat.err" >&2; return 1; }
@@ -103,8 +105,9 @@ lifeboat() {
   if echo "$out" | grep -q '"error"'; then echo "FAILED: lifeboat $step $part: $out" >&2; return 1; fi
   wall=$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["wall_ms"] / 1000)')
   rss=$(( $(awk '/VmHWM/ {print $2}' /proc/$LB_WORKER/status) / 1024 ))
-  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\n" lifeboat "$step" "$part" "$wall" "$cpu" "$rss" \
-    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) | tee -a "$RESULTS"
+  printf "%s\t%s\t%s\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n" lifeboat "$step" "$part" "$wall" "$cpu" "$rss" \
+    $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) \
+    $(( $(s3_requests) - requests )) | tee -a "$RESULTS"
 }
 PGDUMP="pg_dump -h 127.0.0.1 -U postgres --format=custom --compress=0"
 

@@ -18,9 +18,13 @@ import java.util.function.Function;
  */
 final class ChunkInputStream extends InputStream {
 
-    /** How many chunks of {@code ids}, from {@code from} on, one request fetches: at least one. */
+    /** What one request fetches of {@code ids}, from {@code from} on: at least one chunk. */
     interface RunPlanner {
-        int run(List<String> ids, int from);
+        Run plan(List<String> ids, int from);
+    }
+
+    /** A request: how many chunks, and about how many bytes of plaintext they make (0 when unknown). */
+    record Run(int chunks, long bytes) {
     }
 
     private static final byte[] EMPTY = new byte[0];
@@ -30,7 +34,10 @@ final class ChunkInputStream extends InputStream {
     private final Function<List<String>, List<byte[]>> fetch;
     private final Executor executor;
     private final int readAhead;
+    private final long readAheadBytes;
     private final Deque<CompletableFuture<List<byte[]>>> pending = new ArrayDeque<>();
+    private final Deque<Long> pendingBytes = new ArrayDeque<>();
+    private long bytesInFlight;
     private final Deque<byte[]> fetched = new ArrayDeque<>();
     private int nextToFetch;
     private byte[] current = EMPTY;
@@ -39,19 +46,24 @@ final class ChunkInputStream extends InputStream {
     private int position;
     private boolean closed;
 
-    /** Fetches up to {@code readAhead} requests ahead; each returns the plaintexts of the ids it was given. */
+    /**
+     * Fetches ahead up to {@code readAhead} requests and, beyond the first, up to {@code readAheadBytes} of
+     * planned plaintext; each request returns the plaintexts of the ids it was given.
+     */
     ChunkInputStream(List<String> chunks, RunPlanner planner, Function<List<String>, List<byte[]>> fetch,
-                     Executor executor, int readAhead) {
+                     Executor executor, int readAhead, long readAheadBytes) {
         this.chunks = chunks;
         this.planner = planner;
         this.fetch = fetch;
         this.executor = executor;
         this.readAhead = readAhead;
+        this.readAheadBytes = readAheadBytes;
     }
 
     /** One request per chunk. */
     ChunkInputStream(List<String> chunks, Function<String, byte[]> fetch, Executor executor, int readAhead) {
-        this(chunks, (ids, from) -> 1, ids -> List.of(fetch.apply(ids.getFirst())), executor, readAhead);
+        this(chunks, (ids, from) -> new Run(1, 0), ids -> List.of(fetch.apply(ids.getFirst())), executor,
+                readAhead, Long.MAX_VALUE);
     }
 
     @Override
@@ -98,6 +110,8 @@ final class ChunkInputStream extends InputStream {
         closed = true;
         pending.forEach(f -> f.cancel(false));
         pending.clear();
+        pendingBytes.clear();
+        bytesInFlight = 0;
         fetched.clear();
         current = EMPTY;
         nextToFetch = chunks.size();
@@ -136,15 +150,20 @@ final class ChunkInputStream extends InputStream {
                 nextToFetch = 1;
                 continue;
             }
-            while (pending.size() < readAhead && nextToFetch < chunks.size()) {
-                int n = Math.max(1, Math.min(planner.run(chunks, nextToFetch), chunks.size() - nextToFetch));
+            while (nextToFetch < chunks.size() && pending.size() < readAhead
+                    && (pending.isEmpty() || bytesInFlight < readAheadBytes)) {
+                Run run = planner.plan(chunks, nextToFetch);
+                int n = Math.max(1, Math.min(run.chunks(), chunks.size() - nextToFetch));
                 List<String> ids = List.copyOf(chunks.subList(nextToFetch, nextToFetch + n));
                 nextToFetch += n;
                 pending.add(CompletableFuture.supplyAsync(() -> fetchChecked(ids), executor));
+                pendingBytes.add(run.bytes());
+                bytesInFlight += run.bytes();
             }
             if (pending.isEmpty()) {
                 return false;
             }
+            bytesInFlight -= pendingBytes.poll();
             try {
                 fetched.addAll(pending.poll().join());
             } catch (CompletionException e) {

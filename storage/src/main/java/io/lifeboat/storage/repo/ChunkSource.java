@@ -62,16 +62,16 @@ final class ChunkSource {
     }
 
     /**
-     * How many chunks of {@code ids}, from {@code from} on, one request can read: at least one. They must be
+     * Which chunks of {@code ids}, from {@code from} on, one request can read: at least one. They must be
      * distinct and lie side by side in one pack, each next to those before it on either side (packs are
      * filled as chunks finish compressing), so that the request reads nothing else; the range and the
      * plaintext are each at most {@link #RUN_BYTES}.
      */
-    int run(List<String> ids, int from) {
+    ChunkInputStream.Run run(List<String> ids, int from) {
         PackIndex current = index;
         PackIndex.Location first = current.find(ids.get(from));
         if (first == null) {
-            return 1;
+            return new ChunkInputStream.Run(1, 0);
         }
         Set<String> seen = new HashSet<>(List.of(first.blob().id()));
         long low = first.blob().offset();
@@ -97,7 +97,7 @@ final class ChunkSource {
             used += next.blob().length();
             plain += next.blob().rawLength();
         }
-        return n;
+        return new ChunkInputStream.Run(n, plain);
     }
 
     /**

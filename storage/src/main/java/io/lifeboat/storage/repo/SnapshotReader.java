@@ -19,6 +19,9 @@ import java.util.stream.StreamSupport;
 /** Reads one stored part: its tree entries in stored order, and each file's verified content as a stream. */
 public final class SnapshotReader {
 
+    /** Plaintext fetched ahead of the reader of one file, whatever the number of cores: four full runs. */
+    static final long READ_AHEAD_BYTES = 4L * ChunkSource.RUN_BYTES;
+
     private final Repository repository;
     private final PartManifest manifest;
     private final ChunkSource chunks;
@@ -83,7 +86,8 @@ public final class SnapshotReader {
         Function<List<String>, List<byte[]>> fetch = ids.size() == 1
                 ? one -> List.of(chunks.read(one.getFirst(), context))
                 : run -> chunks.readRun(run, context);
-        return new ChunkInputStream(ids, chunks::run, fetch, repository.io(), repository.options().threads() + 2);
+        return new ChunkInputStream(ids, chunks::run, fetch, repository.io(), repository.options().threads() + 2,
+                READ_AHEAD_BYTES);
     }
 
     private static void closeQuietly(BufferedReader reader) {

@@ -6,15 +6,21 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -32,7 +38,7 @@ class ChunkInputStreamTests {
         CountDownLatch lastFetched = new CountDownLatch(1);
         Function<String, byte[]> fetch = id -> {
             if (id.equals("one-")) {
-                await(lastFetched);
+                awaitLatch(lastFetched);
             }
             if (id.equals("three")) {
                 lastFetched.countDown();
@@ -55,14 +61,36 @@ class ChunkInputStreamTests {
             return ids.stream().map(ChunkInputStreamTests::fetch).toList();
         };
         try (ExecutorService executor = Executors.newFixedThreadPool(2);
-             ChunkInputStream in = new ChunkInputStream(List.of("a", "b", "c", "bad", "e"), (ids, from) -> 2,
-                     fetch, executor, 2)) {
+             ChunkInputStream in = new ChunkInputStream(List.of("a", "b", "c", "bad", "e"),
+                     (ids, from) -> new ChunkInputStream.Run(2, 0), fetch, executor, 2, Long.MAX_VALUE)) {
             assertThat(new String(in.readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("ab");
             Throwable failure = catchThrowable(in::read);
             assertThat(failure).isInstanceOf(CorruptDataException.class);
             assertThatThrownBy(in::read).isSameAs(failure);
         }
         assertThat(requests).contains(List.of("a", "b"), List.of("c", "bad"));
+    }
+
+    @Test
+    void readingAheadStopsAtItsBudgetOfPlaintextButAlwaysFetchesOneRequest() throws Exception {
+        Queue<Runnable> submitted = new ConcurrentLinkedQueue<>();
+        Executor manual = submitted::add;
+        ChunkInputStream in = new ChunkInputStream(List.of("a", "b", "c", "d", "e", "f"),
+                (ids, from) -> new ChunkInputStream.Run(1, 8L * 1024 * 1024),
+                ids -> ids.stream().map(ChunkInputStreamTests::fetch).toList(), manual, 10, 16L * 1024 * 1024);
+        try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
+            Future<byte[]> all = reader.submit(in::readAllBytes);
+            await().atMost(Duration.ofSeconds(10)).until(() -> submitted.size() == 2);
+            assertThat(all.isDone()).isFalse();
+            while (!all.isDone()) {
+                Runnable next = submitted.poll();
+                if (next != null) {
+                    assertThat(submitted).hasSizeLessThanOrEqualTo(2);
+                    next.run();
+                }
+            }
+            assertThat(new String(all.get(), StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+        }
     }
 
     @Test
@@ -76,7 +104,7 @@ class ChunkInputStreamTests {
         }
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {

@@ -168,7 +168,7 @@ class RunReadTests {
 
         assertThat(ids).hasSizeGreaterThan((int) ids.stream().distinct().count());
         for (int from = 0; from < ids.size(); from++) {
-            List<String> run = ids.subList(from, from + source.run(ids, from));
+            List<String> run = ids.subList(from, from + source.run(ids, from).chunks());
             assertThat(run).doesNotHaveDuplicates();
             assertThat(run.stream().mapToLong(id -> index.find(id).blob().rawLength()).sum())
                     .isLessThanOrEqualTo(ChunkSource.RUN_BYTES);

@@ -36,8 +36,8 @@ import java.util.Random;
  * Bench backup  postgresql|mount SOURCE BACKUP_ID     SOURCE: a database name or a directory
  * Bench restore postgresql|mount TARGET BACKUP_ID
  * Bench stream  BYTES BACKUP_ID                         a synthetic stream in, then read back and hashed
- * Bench primitives FILE                                 single-core MB/s of HMAC-SHA256, zstd and AES-GCM
- *                                                       on the first 256 MiB of FILE (needs no storage)
+ * Bench primitives FILE                                 single-core MB/s of FastCDC, HMAC-SHA256, zstd and
+ *                                                       AES-GCM on 256 MiB spread over FILE (no storage)
  * Bench warm-up DATABASE DIRECTORY                      backs up and restores both once, untimed, in a
  *                                                       project of its own, so that the JIT has compiled
  *                                                       the worker's paths before anything is measured

@@ -114,18 +114,19 @@ final class ChunkSource {
         List<PackIndex.Location> run = new ArrayList<>(ids.size());
         for (String id : ids) {
             PackIndex.Location location = current.find(id);
-            if (location == null || !location.pack().pack().equals(run.isEmpty()
-                    ? location.pack().pack() : run.getFirst().pack().pack())) {
+            if (location == null) {
                 return readEach(ids, context);
             }
             run.add(location);
         }
+        PackEntry pack = run.getFirst().pack();
         long low = run.stream().mapToLong(l -> l.blob().offset()).min().orElseThrow();
         long high = run.stream().mapToLong(l -> l.blob().offset() + l.blob().length()).max().orElseThrow();
-        if (high - low > RUN_BYTES || high - low != run.stream().mapToLong(l -> l.blob().length()).sum()) {
+        boolean onePack = run.stream().allMatch(l -> l.pack().pack().equals(pack.pack()));
+        if (!onePack || high - low > RUN_BYTES || high - low != run.stream().mapToLong(l -> l.blob().length()).sum()) {
+            // the index changed since the run was planned
             return readEach(ids, context);
         }
-        PackEntry pack = run.getFirst().pack();
         String packKey = RepositoryLayout.pack(project, pack.pack());
         ProjectKeys keys = repository.keys().byId(project, pack.keyId());
         try {

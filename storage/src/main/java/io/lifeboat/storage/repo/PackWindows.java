@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads packs in aligned windows of a few MiB and keeps the last few, so that restoring many small chunks
- * stored side by side costs one request per window instead of one per chunk. A large chunk is read on its
- * own unless its window is already at hand: a window fetched for it would mostly be read again later, once
- * evicted by the windows of other files restored meanwhile. Memory: {@code windows × size}.
+ * Reads packs in aligned windows of a few MiB and keeps the last few, so that restoring many small files of
+ * one chunk each, stored side by side, costs one request per window instead of one per file. A large chunk is
+ * read on its own unless its window is already at hand. Files of many chunks are read in runs, not through
+ * windows (see {@link ChunkSource#run}). Memory: {@code windows × size}.
  */
 final class PackWindows {
 

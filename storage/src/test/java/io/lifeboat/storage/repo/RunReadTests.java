@@ -31,6 +31,8 @@ class RunReadTests {
     static final int FILE = 12 * 1024 * 1024;
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T04:00:00Z"));
+    final InMemoryObjectStore a = new InMemoryObjectStore("zone-a", clock);
+    final InMemoryObjectStore b = new InMemoryObjectStore("zone-b", clock);
     final List<Repository> opened = new ArrayList<>();
 
     @AfterEach
@@ -114,23 +116,23 @@ class RunReadTests {
         assertThat(store.bytesRead() - before).isEqualTo(own);
     }
 
-    /** A large file backed up to two locations; returns the key of the pack that holds it. */
-    String writeToBoth(InMemoryObjectStore a, InMemoryObjectStore b, byte[] content) {
-        Repository both = open(List.of(new CountingObjectStore(a), new CountingObjectStore(b)));
-        Backups.write(both, PROJECT, id(1), Map.of("large.bin", content));
+    /** A large file backed up to locations a and b; returns the key of the pack that holds it. */
+    String writeToBoth(byte[] content) {
+        Backups.write(readingBoth(), PROJECT, id(1), Map.of("large.bin", content));
         return a.list("data/").filter(o -> o.size() > FILE / 2).findFirst().orElseThrow().key();
+    }
+
+    Repository readingBoth() {
+        return open(List.of(new CountingObjectStore(a), new CountingObjectStore(b)));
     }
 
     @Test
     void aCorruptChunkInARunFailsOverToAnotherLocationOrFailsLoudly() {
-        InMemoryObjectStore a = new InMemoryObjectStore("zone-a", clock);
-        InMemoryObjectStore b = new InMemoryObjectStore("zone-b", clock);
         byte[] content = random(FILE, 2);
-        String pack = writeToBoth(a, b, content);
+        String pack = writeToBoth(content);
         a.corrupt(pack, 3 * 1024 * 1024);
 
-        assertThat(Backups.read(open(List.of(new CountingObjectStore(a), new CountingObjectStore(b))), PROJECT,
-                id(1)).get("large.bin")).isEqualTo(content);
+        assertThat(Backups.read(readingBoth(), PROJECT, id(1)).get("large.bin")).isEqualTo(content);
 
         Repository onlyA = open(List.of(new CountingObjectStore(a)));
         assertThatThrownBy(() -> Backups.read(onlyA, PROJECT, id(1)))
@@ -141,15 +143,12 @@ class RunReadTests {
 
     @Test
     void chunksCorruptInDifferentLocationsAreEachReadFromAnIntactCopy() {
-        InMemoryObjectStore a = new InMemoryObjectStore("zone-a", clock);
-        InMemoryObjectStore b = new InMemoryObjectStore("zone-b", clock);
         byte[] content = random(FILE, 3);
-        String pack = writeToBoth(a, b, content);
+        String pack = writeToBoth(content);
         a.corrupt(pack, 1024 * 1024);
         b.corrupt(pack, 1024 * 1024 + 300 * 1024);
 
-        assertThat(Backups.read(open(List.of(new CountingObjectStore(a), new CountingObjectStore(b))), PROJECT,
-                id(1)).get("large.bin")).isEqualTo(content);
+        assertThat(Backups.read(readingBoth(), PROJECT, id(1)).get("large.bin")).isEqualTo(content);
     }
 
     @Test

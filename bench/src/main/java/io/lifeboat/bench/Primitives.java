@@ -60,7 +60,7 @@ final class Primitives {
                 zstd = Math.max(zstd, rate(bytes, start));
                 start = System.nanoTime();
                 frames.forEach(frame -> decompress.decompress(frame, PIECE));
-                unzstd = Math.max(zstd, rate(bytes, start));
+                unzstd = Math.max(unzstd, rate(bytes, start));
                 start = System.nanoTime();
                 for (int i = 0; i < pieces.size(); i++) {
                     byte[] nonce = ByteBuffer.allocate(12).putInt(round).putInt(i).array();

@@ -4,7 +4,9 @@ import io.lifeboat.storage.chunk.ChunkerParams;
 import io.lifeboat.storage.crypto.CorruptDataException;
 import io.lifeboat.storage.object.CountingObjectStore;
 import io.lifeboat.storage.object.InMemoryObjectStore;
+import io.lifeboat.storage.object.S3ObjectStore;
 import io.lifeboat.testing.MutableClock;
+import io.lifeboat.testing.TestInfra;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static io.lifeboat.storage.repo.Backups.PROJECT;
 import static io.lifeboat.storage.repo.Backups.id;
@@ -49,7 +52,18 @@ class RunReadTests {
 
     @Test
     void aLargeFileIsReadInFewRequestsOfNothingElseAndComesBackIdentical() throws IOException {
-        CountingObjectStore store = new CountingObjectStore(new InMemoryObjectStore("zone-a", clock));
+        assertReadInRuns(new CountingObjectStore(new InMemoryObjectStore("zone-a", clock)));
+    }
+
+    @Test
+    void aLargeFileIsReadInRunsFromARealS3Api() throws IOException {
+        assertReadInRuns(new CountingObjectStore(new S3ObjectStore(new S3ObjectStore.Settings("s3proxy",
+                TestInfra.s3Endpoint(), "us-east-1", "runs-" + UUID.randomUUID().toString().substring(0, 8), "runs",
+                TestInfra.s3AccessKey(), TestInfra.s3SecretKey(), true))));
+    }
+
+    /** Backs a large file up to {@code store}, reads it back and checks how it was read. */
+    void assertReadInRuns(CountingObjectStore store) throws IOException {
         Repository repository = open(List.of(store));
         byte[] content = random(FILE, 1);
         Backups.write(repository, PROJECT, id(1), Map.of("large.bin", content));

@@ -33,8 +33,8 @@ import java.util.Random;
  * it, exactly as the snapshot and restore workers do, without the Kafka hops. Prints one JSON line.
  *
  * <pre>
- * Bench backup  postgresql|mount SOURCE BACKUP_ID     SOURCE: a database name or a directory
- * Bench restore postgresql|mount TARGET BACKUP_ID
+ * Bench backup  postgresql|mount SOURCE BACKUP_ID [PROJECT]   SOURCE: a database name or a directory
+ * Bench restore postgresql|mount TARGET BACKUP_ID [PROJECT]
  * Bench stream  BYTES BACKUP_ID                         a synthetic stream in, then read back and hashed
  * Bench primitives FILE                                 single-core MB/s of FastCDC, HMAC-SHA256, zstd and
  *                                                       AES-GCM on 256 MiB spread over FILE (no storage)
@@ -85,8 +85,8 @@ public final class Bench {
         String result;
         try {
             result = switch (args[0]) {
-                case "backup" -> backup(repository, ENV, spec(args[1], args[2]), args[3]);
-                case "restore" -> restore(repository, ENV, spec(args[1], args[2]), args[3]);
+                case "backup" -> backup(repository, env(args), spec(args[1], args[2]), args[3]);
+                case "restore" -> restore(repository, env(args), spec(args[1], args[2]), args[3]);
                 case "warm-up" -> WarmUp.run(repository, args[1], java.nio.file.Path.of(args[2]));
                 case "stream" -> stream(repository, Long.parseLong(args[1]), args[2]);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -99,6 +99,11 @@ public final class Bench {
                         + "\"bytes_read\":%d,%s}%n", args[0], millis, store.requests() - requests,
                 store.bytesWritten() - written, store.bytesRead() - read, result);
         System.out.flush();
+    }
+
+    /** The measured project, or the one named after the backup id (for trials that must not deduplicate). */
+    static EnvironmentRef env(String[] args) {
+        return args.length > 4 ? new EnvironmentRef(args[4], "main") : ENV;
     }
 
     static PartSpec spec(String type, String where) {

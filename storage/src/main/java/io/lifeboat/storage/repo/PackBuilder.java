@@ -2,7 +2,6 @@ package io.lifeboat.storage.repo;
 
 import io.lifeboat.storage.crypto.ProjectKeys;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +9,8 @@ import java.util.List;
 
 /**
  * Builds one pack: encrypted blobs back to back, then the encrypted header that lists them, then
- * {@code headerLength u32 | "LBP1"}. The header lets an index be rebuilt from the packs alone.
+ * {@code headerLength u32 | "LBP1"}. The header lets an index be rebuilt from the packs alone. Blobs are kept
+ * as they come and copied once, into a pack of the exact size, when it is sealed.
  */
 final class PackBuilder {
 
@@ -22,22 +22,23 @@ final class PackBuilder {
 
     private final String packId;
     private final ProjectKeys keys;
-    private final ByteArrayOutputStream data;
     private final List<BlobEntry> blobs = new ArrayList<>();
+    private final List<byte[]> sealedBlobs = new ArrayList<>();
+    private int size;
 
-    PackBuilder(String packId, ProjectKeys keys, int expectedSize) {
+    PackBuilder(String packId, ProjectKeys keys) {
         this.packId = packId;
         this.keys = keys;
-        this.data = new ByteArrayOutputStream(expectedSize);
     }
 
     void add(String id, byte[] sealed, int rawLength, boolean compressed) {
-        blobs.add(new BlobEntry(id, data.size(), sealed.length, rawLength, compressed));
-        data.writeBytes(sealed);
+        blobs.add(new BlobEntry(id, size, sealed.length, rawLength, compressed));
+        sealedBlobs.add(sealed);
+        size = Math.addExact(size, sealed.length);
     }
 
     int size() {
-        return data.size();
+        return size;
     }
 
     boolean isEmpty() {
@@ -54,10 +55,10 @@ final class PackBuilder {
 
     Sealed seal() {
         byte[] header = Envelope.seal(keys, HEADER_KIND, packId, Json.write(new PackHeader(1, packId, blobs)));
-        data.writeBytes(header);
-        data.writeBytes(ByteBuffer.allocate(4).putInt(header.length).array());
-        data.writeBytes(MAGIC);
-        byte[] bytes = data.toByteArray();
+        ByteBuffer pack = ByteBuffer.allocate(Math.addExact(size, header.length + 4 + MAGIC.length));
+        sealedBlobs.forEach(pack::put);
+        sealedBlobs.clear();
+        byte[] bytes = pack.put(header).putInt(header.length).put(MAGIC).array();
         return new Sealed(bytes, new PackEntry(packId, keys.keyId(), bytes.length, List.copyOf(blobs)));
     }
 }

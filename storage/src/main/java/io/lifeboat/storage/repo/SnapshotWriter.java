@@ -48,6 +48,10 @@ public final class SnapshotWriter implements AutoCloseable {
      */
     static final ChunkerParams TREE_CHUNKS = new ChunkerParams(4 * 1024, 16 * 1024, 64 * 1024);
 
+    /** A chunk as stored: compressed when that saves at least 1/32 of it, then encrypted. */
+    private record Blob(byte[] sealed, boolean compressed) {
+    }
+
     /** An entry whose chunks are still being stored. */
     private record Pending(TreeEntry entry, List<CompletableFuture<String>> chunks) {
     }
@@ -295,20 +299,19 @@ public final class SnapshotWriter implements AutoCloseable {
             reusedChunks.incrementAndGet();
             return id;
         }
-        byte[] compressed = Compression.compress(chunk, repository.options().compressionLevel());
-        boolean useCompressed = compressed.length < chunk.length - chunk.length / 32;
-        byte[] plain = useCompressed ? compressed : chunk;
-        byte[] sealed = keys.seal(plain, 0, plain.length, id.getBytes(StandardCharsets.US_ASCII));
+        byte[] aad = id.getBytes(StandardCharsets.US_ASCII);
+        Blob blob = Compression.compressChunk(chunk, repository.options().compressionLevel(), (frame, length) ->
+                length < chunk.length - chunk.length / 32
+                        ? new Blob(keys.seal(frame, 0, length, aad), true)
+                        : new Blob(keys.seal(chunk, 0, chunk.length, aad), false));
         newBytes.addAndGet(chunk.length);
         newChunks.incrementAndGet();
         synchronized (this) {
             PackBuilder pack = treeChunk ? treePack : dataPack;
             if (pack == null) {
-                pack = new PackBuilder(Names.timeOrderedId(repository.clock()), keys, treeChunk
-                        ? 16 * TREE_CHUNKS.maxSize()
-                        : repository.options().packSize() + repository.chunker().maxSize() + 64 * 1024);
+                pack = new PackBuilder(Names.timeOrderedId(repository.clock()), keys);
             }
-            pack.add(id, sealed, chunk.length, useCompressed);
+            pack.add(id, blob.sealed(), chunk.length, blob.compressed());
             boolean full = pack.size() >= repository.options().packSize();
             if (full) {
                 seal(pack);

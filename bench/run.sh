@@ -9,11 +9,7 @@
 # BENCH_SCRATCH=DIR puts the mount, the restore targets and the raw tools' local files in DIR (default
 # bench/work): docs/benchmarks.md explains why a run may put them on tmpfs.
 set -euo pipefail
-source "$(dirname "$0")/../scripts/lib.sh"
-lb_java_home
-cd "$LB_ROOT"
-WORK="$LB_ROOT/bench/work"
-SCRATCH="${BENCH_SCRATCH:-$WORK}"
+source "$(dirname "$0")/lib.sh"
 mkdir -p "$WORK" "$SCRATCH"
 for tool in restic borg rclone /usr/bin/time pg_dump pg_restore; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install restic borgbackup rclone time)" >&2; exit 1; }
@@ -27,10 +23,7 @@ S3="$LIFEBOAT_TEST_S3"; BUCKETS="$WORK/s3proxy/data"
 echo "building the benchmark driver ..."
 mvn -q -B -ntp -DskipTests install
 mvn -q -B -ntp -DskipTests -f bench/pom.xml package
-DRIVER="bench/target/lifeboat-bench-0.1.0-SNAPSHOT-exec.jar"
 
-PG="psql -q -h 127.0.0.1 -U postgres"
-SRC=lb_bench_src
 if ! $PG -tAc "SELECT 1 FROM pg_database WHERE datname = '$SRC'" postgres | grep -q 1; then
   echo "generating the database (about 1 GiB of dump) ..."
   $PG -c "CREATE DATABASE $SRC" postgres
@@ -109,7 +102,6 @@ lifeboat() {
     $(( $(size_of "$storage") - before_bytes )) $(( $(count_of "$storage") - before_objects )) \
     $(( $(s3_requests) - requests )) | tee -a "$RESULTS"
 }
-PGDUMP="pg_dump -h 127.0.0.1 -U postgres --format=custom --compress=0"
 
 echo "== warming the Lifeboat worker JVM up: one untimed backup and restore in a project of its own"
 echo "warm-up $DB $MOUNT" >&3

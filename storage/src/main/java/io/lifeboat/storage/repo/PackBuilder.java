@@ -57,7 +57,6 @@ final class PackBuilder {
         byte[] header = Envelope.seal(keys, HEADER_KIND, packId, Json.write(new PackHeader(1, packId, blobs)));
         ByteBuffer pack = ByteBuffer.allocate(Math.addExact(size, header.length + 4 + MAGIC.length));
         sealedBlobs.forEach(pack::put);
-        sealedBlobs.clear();
         byte[] bytes = pack.put(header).putInt(header.length).put(MAGIC).array();
         return new Sealed(bytes, new PackEntry(packId, keys.keyId(), bytes.length, List.copyOf(blobs)));
     }

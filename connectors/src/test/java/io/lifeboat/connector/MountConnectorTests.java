@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MountConnectorTests extends ConnectorConformance {
 
@@ -67,6 +68,26 @@ class MountConnectorTests extends ConnectorConformance {
         PartSpec target = emptyTarget("from-cut");
         restore(backupId, target);
         assertThat(fingerprint(target)).isEqualTo(atCut);
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsTheBackupNamingIt() throws Exception {
+        PartSpec part = createPart("unreadable");
+        Path root = Path.of(part.setting("path"));
+        String backupId = "00000000000000000000000000000c08";
+        try (SnapshotSession session = connector.openSnapshot(context(part, backupId));
+             var writer = repository.newPart(ENV.project(), ENV.environment(), backupId, part.name(), type())) {
+            session.cut();
+            Path link;
+            try (var cuts = Files.list(root.getParent()); var linked = Files.list(cuts
+                    .filter(p -> p.getFileName().toString().startsWith(".lifeboat-cut-")).findFirst().orElseThrow())) {
+                link = linked.filter(Files::isRegularFile).findFirst().orElseThrow();
+            }
+            Files.delete(link);
+            Files.createDirectory(link); // read by the connector as the file it replaced: reading it fails
+            assertThatThrownBy(() -> session.stream(writer)).isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("reading " + root).hasMessageContaining("failed");
+        }
     }
 
     private static PartSpec spec(Path root) {

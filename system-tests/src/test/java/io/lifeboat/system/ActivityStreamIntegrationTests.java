@@ -130,6 +130,23 @@ class ActivityStreamIntegrationTests {
     }
 
     @Test
+    void aStreamEndsSoonAfterItsCallersTokenIsRevoked() {
+        String project = registerProject();
+        String user = api.post("/users", Map.of("name", "watcher-" + project)).body().path("id").asString();
+        assertThat(api.send("PUT", "/projects/" + project + "/members/" + user, Map.of("role", "viewer")).status())
+                .isEqualTo(200);
+        JsonNode token = api.post("/users/" + user + "/tokens", Map.of("name", "console")).body();
+        try (Sse stream = Sse.open(project, null, token.path("token").asString())) {
+            assertThat(stream.status).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.heartbeats.get() >= 3);
+            assertThat(stream.ended()).as("open while its caller may see the project").isFalse();
+
+            assertThat(api.delete("/tokens/" + token.path("id").asString()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(30)).until(stream::ended);
+        }
+    }
+
+    @Test
     void anUnknownProjectOrEnvironmentIsNotFound() {
         String project = registerProject();
         for (String[] target : new String[][] {{project, "nowhere"}, {"no-such-project", null},
@@ -217,6 +234,7 @@ class ActivityStreamIntegrationTests {
         final int status;
         final String contentType;
         final AtomicInteger heartbeats = new AtomicInteger();
+        private volatile boolean ended;
         private final List<Event> events = new CopyOnWriteArrayList<>();
         private final HttpResponse<Stream<String>> response;
 
@@ -255,6 +273,11 @@ class ActivityStreamIntegrationTests {
             return events.stream().filter(e -> e.data().contains("\"backup_id\":\"" + backup + "\"")).toList();
         }
 
+        /** Whether the server ended the stream (or the test closed it). */
+        boolean ended() {
+            return ended;
+        }
+
         List<String> typesOf(String backup) {
             return of(backup).stream().map(Event::type).toList();
         }
@@ -290,6 +313,8 @@ class ActivityStreamIntegrationTests {
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 // closed by the test, possibly before reading began
+            } finally {
+                ended = true;
             }
         }
 

@@ -2,6 +2,9 @@ package io.lifeboat.gateway.activity;
 
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.gateway.environment.Environments;
+import io.lifeboat.gateway.identity.Caller;
+import io.lifeboat.gateway.identity.Callers;
+import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.project.Projects;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.gateway.web.Refs;
@@ -15,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The live activity of a project, or of one of its environments, as server-sent events: each event's wire
  * type as the SSE event name, its {@code event_id} as the id, and its JSON as the data. Access is checked
- * when the stream opens (viewers may watch; anyone else gets 404, as for the project itself).
+ * when the stream opens (viewers may watch; anyone else gets 404, as for the project itself), and again
+ * once a heartbeat interval while it is open: a stream whose caller lost access ends.
  */
 @RestController
 class ActivityController {
@@ -23,11 +27,13 @@ class ActivityController {
     private final ActivityHub hub;
     private final Projects projects;
     private final Environments environments;
+    private final ProjectAccess access;
 
-    ActivityController(ActivityHub hub, Projects projects, Environments environments) {
+    ActivityController(ActivityHub hub, Projects projects, Environments environments, ProjectAccess access) {
         this.hub = hub;
         this.projects = projects;
         this.environments = environments;
+        this.access = access;
     }
 
     @GetMapping(path = "/projects/{project}/activity", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -40,6 +46,7 @@ class ActivityController {
         } else {
             throw Problems.notFound("project " + project);
         }
-        return hub.subscribe(project, environment);
+        Caller caller = Callers.current();
+        return hub.subscribe(project, environment, () -> access.stillSees(caller, project));
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 /** The open activity streams of this instance, at most {@code activity-subscribers} of them. */
 @Component
@@ -20,19 +22,24 @@ class ActivityHub {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final ActivityProperties properties;
+    private final Clock clock;
 
-    ActivityHub(ActivityProperties properties) {
+    ActivityHub(ActivityProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.slots = new Semaphore(properties.activitySubscribers());
     }
 
-    /** A stream of the project's activity, or of one environment's when {@code environment} is not null. */
-    SseEmitter subscribe(String project, String environment) {
+    /**
+     * A stream of the project's activity, or of one environment's when {@code environment} is not null;
+     * {@code allowed} says whether its caller may still see the project.
+     */
+    SseEmitter subscribe(String project, String environment, BooleanSupplier allowed) {
         if (!slots.tryAcquire()) {
             throw busy();
         }
         Subscriber subscriber = new Subscriber(new SseEmitter(properties.activityTimeout().toMillis()), project,
-                environment, properties.activityHeartbeat(), this::remove);
+                environment, properties.activityHeartbeat(), allowed, clock, this::remove);
         subscribers.add(subscriber);
         subscriber.emitter.onCompletion(() -> remove(subscriber));
         subscriber.emitter.onError(e -> remove(subscriber));

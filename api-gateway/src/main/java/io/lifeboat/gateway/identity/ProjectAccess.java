@@ -76,6 +76,25 @@ public class ProjectAccess {
                 || role(caller.userId(), project).isPresent());
     }
 
+    /**
+     * Whether a caller authenticated earlier may still see the project, as the database knows it now: its
+     * token is not revoked, and it still has a role there or a platform role. For streams that outlive the
+     * request that opened them. The configured admin token cannot be revoked through the API.
+     */
+    public boolean stillSees(Caller caller, String project) {
+        if (!caller.reaches(project)) {
+            return false;
+        }
+        if (caller.root()) {
+            return true;
+        }
+        return jdbc.sql("""
+                SELECT coalesce(u.platform_role IN ('platform', 'support'), false)
+                       OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.project_id = ?)
+                FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ? AND t.revoked_at IS NULL""")
+                .params(project, caller.tokenId()).query(Boolean.class).optional().orElse(false);
+    }
+
     /** A deleted project: its members lose their roles and its project tokens are revoked. */
     public void forgetProject(String project) {
         jdbc.sql("DELETE FROM memberships WHERE project_id = ?").param(project).update();

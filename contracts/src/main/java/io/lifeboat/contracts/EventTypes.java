@@ -28,6 +28,7 @@ import io.lifeboat.contracts.platform.PlatformProjectDeleted;
 import io.lifeboat.contracts.platform.ResizeRequested;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import io.lifeboat.contracts.snapshot.PartSnapshotCompleted;
@@ -81,6 +82,7 @@ public final class EventTypes {
         register("snapshot.part-progressed", 1, PartSnapshotProgressed.class);
         register("snapshot.cut-requested", 1, SnapshotCutRequested.class);
         register("restore.requested", 1, RestoreRequested.class);
+        register("restore.queued", 1, RestoreQueued.class);
         register("restore.started", 1, RestoreStarted.class);
         register("restore.completed", 1, RestoreCompleted.class);
         register("restore.failed", 1, RestoreFailed.class);

@@ -18,6 +18,7 @@ import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import io.lifeboat.contracts.snapshot.PartSnapshotCompleted;
 import io.lifeboat.contracts.snapshot.PartSnapshotFailed;
@@ -81,6 +82,7 @@ final class SampleEvents {
                 new PartSnapshotFailed(id, AT, BACKUP, ENV, "database", "postgresql", "connection refused"),
                 new RestoreRequested(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV,
                         new EnvironmentRef("acme", "staging"), true, List.of(DATABASE), null),
+                new RestoreQueued(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV),
                 new RestoreStarted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV),
                 new RestoreCompleted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "4f2a9c1",
                         List.of(DONE)),

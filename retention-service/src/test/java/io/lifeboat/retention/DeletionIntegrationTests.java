@@ -1,6 +1,7 @@
 package io.lifeboat.retention;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
@@ -9,6 +10,8 @@ import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.environment.EnvironmentDeleted;
 import io.lifeboat.contracts.environment.ProjectDeleted;
 import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,12 +32,42 @@ class DeletionIntegrationTests extends ScenarioSupport {
     @Test
     void aRestoreReadingAnExpiredBackupDefersItsDeletionUntilTheRestoreEnds() {
         EnvironmentRef staging = register("rst", "basic", "staging", "staging");
+        Held held = expiredWhileHeld(staging, (m1, restore) -> new Event[] {
+                new RestoreRequested(Ids.eventId(), now(), restore, m1, staging, staging, true, List.of(), null),
+                new RestoreStarted(Ids.eventId(), now(), restore, m1, staging)});
+
+        send(new RestoreCompleted(Ids.eventId(), now(), held.restore(), held.backup(), staging, null, List.of()));
+        await().untilAsserted(() -> assertThat(deleted(staging)).containsExactly(held.backup()));
+        assertThat(deletionRequests(staging)).containsExactly(Map.entry(held.backup(), "replaced"));
+        assertThat(assessed(staging).get(held.backup()).reasons())
+                .containsExactly("expired: replaced by newer manual backups");
+    }
+
+    @Test
+    void aQueuedRestoreHoldsItsBackupUntilItFailsWithoutHavingStarted() {
+        EnvironmentRef staging = register("queue", "basic", "staging", "staging");
+        Held held = expiredWhileHeld(staging, (m1, restore) -> new Event[] {
+                new RestoreQueued(Ids.eventId(), now(), restore, m1, staging)});
+
+        send(new RestoreFailed(Ids.eventId(), now(), held.restore(), held.backup(), staging,
+                "environment staging was deleted", "unchanged"));
+        await().untilAsserted(() -> assertThat(deleted(staging)).containsExactly(held.backup()));
+    }
+
+    /** A backup, and the restore that holds it. */
+    private record Held(String backup, String restore) {
+    }
+
+    /**
+     * Two manual backups, a restore of the first announced by {@code announce}, then a third backup, which
+     * expires the first: its deletion waits for the restore. Ends half an hour later, the restore still on.
+     */
+    private Held expiredWhileHeld(EnvironmentRef staging, BiFunction<String, String, Event[]> announce) {
         at(LocalDateTime.of(2026, 3, 3, 9, 0));
         String m1 = backup(staging, false, "api");
         backup(staging, false, "api");
         String restore = Ids.timeOrdered(fixture.clock);
-        send(new RestoreRequested(Ids.eventId(), now(), restore, m1, staging, staging, true, List.of(), null),
-                new RestoreStarted(Ids.eventId(), now(), restore, m1, staging));
+        send(announce.apply(m1, restore));
         await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM restores WHERE restore_id = ?",
                 restore).size() == 1);
 
@@ -42,12 +76,8 @@ class DeletionIntegrationTests extends ScenarioSupport {
         assertThat(assessed(staging).get(m1).reasons()).containsExactly("expired: replaced by newer manual backups",
                 "deletion deferred: restore " + restore + " is reading this backup");
         assertThat(deletionRequests(staging)).isEmpty();
-
         fixture.clock.advance(Duration.ofMinutes(30));
-        send(new RestoreCompleted(Ids.eventId(), now(), restore, m1, staging, null, List.of()));
-        await().untilAsserted(() -> assertThat(deleted(staging)).containsExactly(m1));
-        assertThat(deletionRequests(staging)).containsExactly(Map.entry(m1, "replaced"));
-        assertThat(assessed(staging).get(m1).reasons()).containsExactly("expired: replaced by newer manual backups");
+        return new Held(m1, restore);
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.lifeboat.contracts.platform.PlatformBackupCompleted;
 import io.lifeboat.contracts.platform.PlatformBackupFailed;
 import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
 import io.lifeboat.contracts.platform.ResizeRequested;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -273,6 +275,34 @@ class ApiBehaviourIntegrationTests {
         await().atMost(Duration.ofMinutes(2)).until(() -> catalog("SELECT environment, trigger, status FROM "
                 + "gateway.backups WHERE project_id = '" + project + "'"), rows -> rows.equals(
                 List.of("main tombstone COMPLETED")));
+    }
+
+    @Test
+    void aQueuedRestoreIsOnTheTopicsAndFailsThereWhenItsEnvironmentGoesAway() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                .path("id").asString()).path("id").asString();
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.post(env + "/backups", Map.of("safe", false)).status()).isEqualTo(202);
+        }
+        Api.Response restore = api.post(env + "/backups/" + backup + "/restore", Map.of());
+        assertThat(restore.status()).isEqualTo(202);
+        String restoreId = restore.body().path("id").asString();
+        assertThat(api.delete(env).status()).isEqualTo(204);
+
+        try (Platform dashboard = new Platform(fixture.properties.get("lifeboat.kafka.namespace"),
+                Topics.RESTORE_EVENTS)) {
+            RestoreQueued queued = dashboard.awaitReply(RestoreQueued.class, e -> e.restoreId().equals(restoreId));
+            assertThat(queued.backupId()).isEqualTo(backup);
+            assertThat(queued.target()).isEqualTo(new EnvironmentRef(project, "main"));
+            RestoreFailed failed = dashboard.awaitReply(RestoreFailed.class, e -> e.restoreId().equals(restoreId));
+            assertThat(failed.targetState()).isEqualTo("unchanged");
+            assertThat(failed.error()).contains("was deleted before this operation started");
+        }
+        JsonNode ended = api.get("/projects/" + project + "/restores/" + restoreId).body();
+        assertThat(ended.path("status").asString()).isEqualTo("FAILED");
+        assertThat(ended.path("target_state").asString()).isEqualTo("unchanged");
     }
 
     @Test

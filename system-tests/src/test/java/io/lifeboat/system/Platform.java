@@ -34,13 +34,18 @@ final class Platform implements AutoCloseable {
     private final List<Event> received = new ArrayList<>();
 
     Platform(String namespace) {
+        this(namespace, Topics.PLATFORM_REPLIES);
+    }
+
+    /** Reads {@code topic} instead of the replies, as an ops dashboard would. */
+    Platform(String namespace, String topic) {
         this.namespace = namespace;
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.kafkaBootstrap(), "acks", "all"),
                 new ByteArraySerializer(), new ByteArraySerializer());
         replies = new KafkaConsumer<>(Map.of("bootstrap.servers", TestInfra.kafkaBootstrap(),
                 "group.id", "platform-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        replies.subscribe(List.of(namespace + Topics.PLATFORM_REPLIES));
+        replies.subscribe(List.of(namespace + topic));
     }
 
     void send(Event event) {

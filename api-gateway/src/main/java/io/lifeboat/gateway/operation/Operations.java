@@ -100,7 +100,8 @@ public class Operations {
         jdbc.sql("""
                 UPDATE operations SET state = 'ended', updated_at = ? WHERE project_id = ? AND environment = ?
                 AND state = 'queued' RETURNING id, kind""").params(Timestamp.from(clock.instant()), ref.project(),
-                ref.environment()).query((rs, n) -> new OperationCancelled(rs.getString(1), rs.getString(2), reason))
+                ref.environment()).query((rs, n) -> new OperationCancelled(rs.getString(1), rs.getString(2), reason,
+                false))
                 .list().forEach(events::publishEvent);
     }
 
@@ -114,7 +115,7 @@ public class Operations {
                     RETURNING kind""").params(Timestamp.from(clock.instant()), id).query(String.class).optional()
                     .ifPresent(kind -> {
                         log.warn("operation {} ({}) of {}: {}", id, kind, ref, reason);
-                        events.publishEvent(new OperationCancelled(id, kind, reason));
+                        events.publishEvent(new OperationCancelled(id, kind, reason, true));
                         dispatchNext(ref);
                     });
         });
@@ -146,7 +147,7 @@ public class Operations {
             jdbc.sql("UPDATE operations SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'")
                     .params(state, Timestamp.from(clock.instant()), op.id()).update();
             if (refusal.isPresent()) {
-                events.publishEvent(new OperationCancelled(op.id(), op.kind(), refusal.get()));
+                events.publishEvent(new OperationCancelled(op.id(), op.kind(), refusal.get(), false));
             } else {
                 outbox.add(op.topic(), EventCodec.decode(op.payload()));
                 log.info("dispatched queued operation {} of {}", op.id(), ref);

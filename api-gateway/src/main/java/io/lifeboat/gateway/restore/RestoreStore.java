@@ -1,8 +1,13 @@
 package io.lifeboat.gateway.restore;
 
+import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.gateway.operation.OperationCancelled;
 import io.lifeboat.gateway.operation.OperationEnded;
+import io.lifeboat.support.events.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,11 +32,13 @@ class RestoreStore {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    RestoreStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    RestoreStore(JdbcClient jdbc, ApplicationEventPublisher events, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -74,16 +81,25 @@ class RestoreStore {
         events.publishEvent(new OperationEnded(id, "restore", updated > 0 ? "FAILED" : "ENDED", error));
     }
 
-    /** Marks a restore that will never run, or whose end never came, as failed. */
+    /**
+     * Marks a restore that will never run, or whose end never came, as failed. One that never left the queue
+     * fails on the restore events too, as the restore worker would have reported it: retention stops holding
+     * its backup, and dashboards see it end.
+     */
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("restore")) {
-            Timestamp now = Timestamp.from(clock.instant());
+            Instant at = clock.instant();
+            Timestamp now = Timestamp.from(at);
             jdbc.sql("""
                     UPDATE restores SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?,
                     target_state = CASE WHEN status = 'PENDING' THEN 'unchanged' ELSE 'unknown' END
-                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(event.reason(), now, now,
-                    event.id()).update();
+                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')
+                    RETURNING project_id, environment, backup_id""").params(event.reason(), now, now, event.id())
+                    .query((rs, n) -> new RestoreFailed(Ids.eventId(), at, event.id(), rs.getString(3),
+                            new EnvironmentRef(rs.getString(1), rs.getString(2)), event.reason(), "unchanged"))
+                    .optional().filter(failed -> !event.dispatched())
+                    .ifPresent(failed -> outbox.add(Topics.RESTORE_EVENTS, failed));
         }
     }
 

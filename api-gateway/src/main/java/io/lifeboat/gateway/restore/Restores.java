@@ -4,6 +4,7 @@ import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.gateway.backup.BackupCatalog;
 import io.lifeboat.gateway.backup.BackupView;
@@ -83,8 +84,13 @@ class Restores {
         String id = Ids.timeOrdered(clock);
         store.insertPending(id, source.project(), backupId, source.environment(), targetRef.environment(),
                 restoreCode, backup.commitId(), now);
-        operations.submit(targetRef, id, "restore", backupId, Topics.RESTORE_REQUESTS, new RestoreRequested(
-                Ids.eventId(), now, id, backupId, source, targetRef, restoreCode, parts, target.hooks()));
+        boolean queued = operations.submit(targetRef, id, "restore", backupId, Topics.RESTORE_REQUESTS,
+                new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef, restoreCode, parts,
+                        target.hooks()));
+        if (queued) {
+            // retention learns of it now, not when it is requested: the backup must outlive the wait
+            outbox.add(Topics.RESTORE_EVENTS, new RestoreQueued(Ids.eventId(), now, id, backupId, targetRef));
+        }
         audit.record("restore.requested", "project/" + source.project() + "/environment/" + targetRef.environment()
                 + "/restore/" + id, "backup " + backupId + " of " + source.environment());
         return store.find(source.project(), id).orElseThrow();

@@ -3,6 +3,7 @@ package io.lifeboat.retention.copy;
 import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import io.lifeboat.retention.RetentionProperties;
@@ -15,9 +16,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Knows which backups a restore is reading, so that none is deleted under it. A restore runs from its request
- * until it completes or fails; one not heard of for {@code restore-timeout} counts as ended, so a restore
- * that never reports blocks nothing forever. Ends win over starts whatever the order they arrive in.
+ * Knows which backups a restore is reading, or waits to read, so that none is deleted under it. A restore
+ * holds its backup from the moment it is queued or requested until it completes or fails; one not heard of
+ * for {@code restore-timeout} counts as ended, so a restore that never reports blocks nothing forever. Ends
+ * win over starts whatever the order they arrive in.
  */
 @Service
 public class RestoreCopy {
@@ -36,6 +38,7 @@ public class RestoreCopy {
     @Transactional
     public Optional<String> apply(Event event) {
         switch (event) {
+            case RestoreQueued r -> running(r.restoreId(), r.backupId());
             case RestoreRequested r -> running(r.restoreId(), r.backupId());
             case RestoreStarted r -> running(r.restoreId(), r.backupId());
             case RestoreCompleted r -> {

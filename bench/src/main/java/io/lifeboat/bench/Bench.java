@@ -101,7 +101,7 @@ public final class Bench {
         System.out.flush();
     }
 
-    /** The measured project, or the one named after the backup id (for trials that must not deduplicate). */
+    /** The measured project, or the one named by the optional PROJECT argument (trials that must not deduplicate). */
     static EnvironmentRef env(String[] args) {
         return args.length > 4 ? new EnvironmentRef(args[4], "main") : ENV;
     }

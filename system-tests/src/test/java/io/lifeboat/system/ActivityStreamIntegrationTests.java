@@ -136,7 +136,7 @@ class ActivityStreamIntegrationTests {
         assertThat(api.send("PUT", "/projects/" + project + "/members/" + user, Map.of("role", "viewer")).status())
                 .isEqualTo(200);
         JsonNode token = api.post("/users/" + user + "/tokens", Map.of("name", "console")).body();
-        try (Sse stream = Sse.open(project, null, token.path("token").asString())) {
+        try (Sse stream = Sse.openWhenFree(project, null, token.path("token").asString())) {
             assertThat(stream.status).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.heartbeats.get() >= 3);
             assertThat(stream.ended()).as("open while its caller may see the project").isFalse();
@@ -265,7 +265,11 @@ class ActivityStreamIntegrationTests {
 
         /** A stream as root, once this gateway has a place for it (a closed stream frees its place lazily). */
         static Sse openWhenFree(String project, String environment) {
-            return await().atMost(Duration.ofMinutes(1)).until(() -> open(project, environment, StackFixture.TOKEN),
+            return openWhenFree(project, environment, StackFixture.TOKEN);
+        }
+
+        static Sse openWhenFree(String project, String environment, String token) {
+            return await().atMost(Duration.ofMinutes(1)).until(() -> open(project, environment, token),
                     stream -> stream.status != 503);
         }
 

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -22,11 +21,9 @@ class ActivityHub {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final ActivityProperties properties;
-    private final Clock clock;
 
-    ActivityHub(ActivityProperties properties, Clock clock) {
+    ActivityHub(ActivityProperties properties) {
         this.properties = properties;
-        this.clock = clock;
         this.slots = new Semaphore(properties.activitySubscribers());
     }
 
@@ -39,7 +36,7 @@ class ActivityHub {
             throw busy();
         }
         Subscriber subscriber = new Subscriber(new SseEmitter(properties.activityTimeout().toMillis()), project,
-                environment, properties.activityHeartbeat(), allowed, clock, this::remove);
+                environment, properties.activityHeartbeat(), allowed, this::remove);
         subscribers.add(subscriber);
         subscriber.emitter.onCompletion(() -> remove(subscriber));
         subscriber.emitter.onError(e -> remove(subscriber));

@@ -6,9 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +17,9 @@ import java.util.function.Consumer;
  * One open stream. Events wait in a small queue and a virtual thread of its own writes them, so a slow
  * client never holds up the Kafka consumer or the other streams; a client that falls too far behind is
  * disconnected. When nothing was sent for a heartbeat interval, it sends a comment so proxies keep the
- * connection; that write is also how a client that went away is noticed. Once a heartbeat interval, before
- * it writes, it asks whether its caller may still see the project, and ends the stream if not (or if it
- * cannot tell).
+ * connection; that write is also how a client that went away is noticed. Every heartbeat interval, events
+ * or not, it asks whether its caller may still see the project, and ends the stream if not (or if it cannot
+ * tell). Intervals are measured on the monotonic clock that the queue's waits use.
  */
 final class Subscriber {
 
@@ -34,23 +32,19 @@ final class Subscriber {
     private final String environment;
     private final Duration heartbeat;
     private final BooleanSupplier allowed;
-    private final Clock clock;
     private final Consumer<Subscriber> gone;
     private final BlockingQueue<Activity> queue = new ArrayBlockingQueue<>(256);
     private volatile Thread sender;
-    private Instant nextCheck;
 
     /** {@code environment} null streams the whole project; {@code gone} runs when the client cannot be written to. */
     Subscriber(SseEmitter emitter, String project, String environment, Duration heartbeat, BooleanSupplier allowed,
-               Clock clock, Consumer<Subscriber> gone) {
+               Consumer<Subscriber> gone) {
         this.emitter = emitter;
         this.project = project;
         this.environment = environment;
         this.heartbeat = heartbeat;
         this.allowed = allowed;
-        this.clock = clock;
         this.gone = gone;
-        this.nextCheck = clock.instant().plus(heartbeat);
     }
 
     void start() {
@@ -71,15 +65,28 @@ final class Subscriber {
     }
 
     private void run() {
+        long interval = heartbeat.toNanos();
+        long nextCheck = System.nanoTime() + interval;
+        long nextHeartbeat = nextCheck;
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Activity next = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (!stillAllowed()) {
-                    emitter.complete();
-                    return;
+                long wait = Math.min(nextCheck, nextHeartbeat) - System.nanoTime();
+                Activity next = queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                long now = System.nanoTime();
+                if (now - nextCheck >= 0) {
+                    if (!stillAllowed()) {
+                        emitter.complete();
+                        return;
+                    }
+                    nextCheck = now + interval;
                 }
-                emitter.send(next == null ? SseEmitter.event().comment("heartbeat")
-                        : SseEmitter.event().name(next.type()).id(next.id()).data(next.json(), UTF8_TEXT));
+                if (next != null) {
+                    emitter.send(SseEmitter.event().name(next.type()).id(next.id()).data(next.json(), UTF8_TEXT));
+                    nextHeartbeat = now + interval;
+                } else if (now - nextHeartbeat >= 0) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    nextHeartbeat = now + interval;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,13 +95,8 @@ final class Subscriber {
         }
     }
 
-    /** Asks again, at most once a heartbeat interval, whether the caller may still see the project. */
+    /** Asks again whether the caller may still see the project; a check that fails counts as no. */
     private boolean stillAllowed() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextCheck)) {
-            return true;
-        }
-        nextCheck = now.plus(heartbeat);
         try {
             return allowed.getAsBoolean();
         } catch (RuntimeException e) {

@@ -44,7 +44,10 @@ final class Compression {
                 ZstdCompressCtx::close, 64)).apply(ctx -> ctx.compress(data));
     }
 
-    /** Compresses a chunk (at most a maximum chunk size) and hands the frame to {@code use}. */
+    /**
+     * Compresses a chunk and hands the frame to {@code use}. Each pooled context keeps a buffer as large as
+     * the largest chunk it compressed (about 4 MiB): one per thread that stores chunks at once.
+     */
     static <R> R compressChunk(byte[] chunk, int level, Frame<R> use) {
         return CHUNK_COMPRESSORS.computeIfAbsent(level, l -> new Pool<>(() -> new ChunkCompressor(l),
                 c -> c.context.close(), 64)).apply(c -> {

@@ -53,10 +53,15 @@ final class PackBuilder {
     record Sealed(byte[] bytes, PackEntry entry) {
     }
 
+    /** Seals the pack, once; its blobs are let go as soon as they are copied. */
     Sealed seal() {
+        if (blobs.size() != sealedBlobs.size()) {
+            throw new IllegalStateException("pack " + packId + " is already sealed");
+        }
         byte[] header = Envelope.seal(keys, HEADER_KIND, packId, Json.write(new PackHeader(1, packId, blobs)));
         ByteBuffer pack = ByteBuffer.allocate(Math.addExact(size, header.length + 4 + MAGIC.length));
         sealedBlobs.forEach(pack::put);
+        sealedBlobs.clear();
         byte[] bytes = pack.put(header).putInt(header.length).put(MAGIC).array();
         return new Sealed(bytes, new PackEntry(packId, keys.keyId(), bytes.length, List.copyOf(blobs)));
     }

@@ -14,6 +14,7 @@ import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreQueued;
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
+import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,56 @@ class ApiBehaviourIntegrationTests {
         JsonNode ended = api.get("/projects/" + project + "/restores/" + restoreId).body();
         assertThat(ended.path("status").asString()).isEqualTo("FAILED");
         assertThat(ended.path("target_state").asString()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void anOperatorRecoversADeletedProjectFromItsTombstoneIntoAnotherProject() throws Exception {
+        String deleted = project();
+        String source = registered(deleted, "main");
+        Path sourceMount = dir.resolve(deleted + "-main-mount");
+        Files.writeString(sourceMount.resolve("notes.txt"), "written in the project that was deleted");
+        Map<String, String> atDeletion = TreeFingerprint.of(sourceMount);
+        String other = project();
+        registered(other, "main");
+        Api admin = new Accounts(api, stack.gatewayUrl()).user("admin-" + other, null, null);
+        new Accounts(api, stack.gatewayUrl()).grant(other, admin, "admin");
+        assertThat(api.delete("/projects/" + deleted).status()).isEqualTo(202);
+        JsonNode tombstones = await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/projects/" + deleted
+                + "/tombstones").body(), list -> list.size() == 1 && list.get(0).path("status").asString()
+                .equals("COMPLETED"));
+        assertThat(tombstones.get(0).path("trigger").asString()).isEqualTo("tombstone");
+        String tombstone = tombstones.get(0).path("id").asString();
+        assertThat(admin.get("/projects/" + deleted + "/tombstones").status()).isEqualTo(403);
+        assertThat(api.get("/projects/" + other + "/tombstones").status()).as("not deleted").isEqualTo(409);
+        String restorePath = source + "/backups/" + tombstone + "/restore";
+        Map<String, Object> intoOther = Map.of("target_project", other);
+
+        assertThat(admin.post(restorePath, intoOther).status()).as("not a member of the deleted project")
+                .isEqualTo(404);
+        assertProblem(api.post(restorePath, Map.of("target_project", "nowhere")), 404, null);
+        Api.Response accepted = api.post(restorePath, intoOther);
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        assertThat(accepted.header("Location")).startsWith("/projects/" + other + "/restores/");
+        JsonNode restored = awaitEnd("/projects/" + other + "/restores/" + accepted.body().path("id").asString());
+        assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("COMPLETED");
+        assertThat(restored.path("source_project").asString()).isEqualTo(deleted);
+        assertThat(restored.path("environment").asString()).isEqualTo("main");
+        assertThat(TreeFingerprint.of(dir.resolve(other + "-main-mount"))).isEqualTo(atDeletion);
+    }
+
+    @Test
+    void aLiveProjectsBackupCannotBeRestoredIntoAnotherProject() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String other = project();
+        registered(other, "main");
+        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                .path("id").asString()).path("id").asString();
+        assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", other)), 409,
+                null);
+        assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", "Not A Name")),
+                400, "target_project");
+        assertThat(api.get("/projects/" + other + "/environments/main/restores").body()).isEmpty();
     }
 
     @Test

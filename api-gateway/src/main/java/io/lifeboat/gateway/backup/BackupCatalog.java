@@ -57,6 +57,12 @@ public class BackupCatalog {
                 .query(BackupCatalog::view).optional();
     }
 
+    /** Every backup a project still has, in any environment, newest first: after its deletion, its tombstones. */
+    List<BackupView> remaining(String project) {
+        return jdbc.sql("SELECT * FROM backups WHERE project_id = ? AND status <> 'DELETED' "
+                + "ORDER BY created_at DESC, id DESC").param(project).query(BackupCatalog::view).list();
+    }
+
     List<BackupView> list(EnvironmentRef environment, int limit, Instant before) {
         return jdbc.sql("""
                 SELECT * FROM backups WHERE project_id = ? AND environment = ? AND status <> 'DELETED'

@@ -36,6 +36,14 @@ public class ProjectAccess {
         }
     }
 
+    /** Only the configured admin token and the platform, for example to recover a deleted project. */
+    public void requireOperator(String refusal) {
+        Caller caller = Callers.current();
+        if (!caller.root() && !caller.platform()) {
+            throw Problems.forbidden(refusal);
+        }
+    }
+
     public void require(String project, Need need) {
         require(project, need, null);
     }

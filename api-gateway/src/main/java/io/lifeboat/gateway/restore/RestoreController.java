@@ -19,9 +19,10 @@ class RestoreController {
 
     /**
      * The body of a restore: an optional target environment, the environment to branch a new target from when
-     * the target does not exist yet, and whether to restore the code too.
+     * the target does not exist yet, and whether to restore the code too. {@code targetProject} is for
+     * operators recovering a deleted project: its tombstone goes into an environment of another project.
      */
-    record RestoreRequest(String environmentName, String branchFrom, Boolean restoreCode) {
+    record RestoreRequest(String environmentName, String branchFrom, Boolean restoreCode, String targetProject) {
     }
 
     private final Restores restores;
@@ -43,10 +44,14 @@ class RestoreController {
         if (branchFrom != null && !EnvironmentRef.isValidName(branchFrom)) {
             throw Problems.invalid("branch_from", "branch_from '" + branchFrom + "' is not a valid name");
         }
+        String targetProject = request == null || request.targetProject() == null ? project : request.targetProject();
+        if (!EnvironmentRef.isValidName(targetProject)) {
+            throw Problems.invalid("target_project", "target_project '" + targetProject + "' is not a valid name");
+        }
         boolean restoreCode = request == null || request.restoreCode() == null || request.restoreCode();
-        RestoreView restore = restores.request(source, backup, target, branchFrom, restoreCode);
-        return ResponseEntity.accepted().location(URI.create("/projects/" + project + "/restores/" + restore.id()))
-                .body(restore);
+        RestoreView restore = restores.request(source, backup, targetProject, target, branchFrom, restoreCode);
+        return ResponseEntity.accepted().location(URI.create("/projects/" + restore.project() + "/restores/"
+                + restore.id())).body(restore);
     }
 
     @GetMapping("/projects/{project}/environments/{environment}/restores")

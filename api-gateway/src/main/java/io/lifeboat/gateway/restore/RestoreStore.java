@@ -42,13 +42,15 @@ class RestoreStore {
         this.clock = clock;
     }
 
-    void insertPending(String id, String project, String backupId, String source, String target, boolean restoreCode,
+    /** A new restore, listed under the project it restores into; {@code source} may be of a deleted project. */
+    void insertPending(String id, EnvironmentRef source, String backupId, EnvironmentRef target, boolean restoreCode,
                        String commitId, Instant now) {
         jdbc.sql("""
                 INSERT INTO restores (id, project_id, backup_id, source_env, environment, status, restore_code,
-                                      commit_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""").params(id, project, backupId, source, target,
-                restoreCode, commitId, Timestamp.from(now), Timestamp.from(now)).update();
+                                      commit_id, created_at, updated_at, source_project)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""").params(id, target.project(), backupId,
+                source.environment(), target.environment(), restoreCode, commitId, Timestamp.from(now),
+                Timestamp.from(now), source.project().equals(target.project()) ? null : source.project()).update();
     }
 
     Optional<RestoreView> find(String project, String id) {
@@ -119,7 +121,7 @@ class RestoreStore {
                 rs.getBoolean("restore_code"), commit, codeNote(commit, rs.getBoolean("restore_code")),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
                 parts == null ? List.of() : JSON.readValue(parts, new TypeReference<List<RestoreView.PartView>>() {
-                }), rs.getString("error"), rs.getString("target_state"));
+                }), rs.getString("error"), rs.getString("target_state"), rs.getString("source_project"));
     }
 
     static String codeNote(String commit, boolean restoreCode) {

@@ -13,6 +13,7 @@ import io.lifeboat.gateway.environment.Environments;
 import io.lifeboat.gateway.identity.Audit;
 import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.operation.Operations;
+import io.lifeboat.gateway.project.Projects;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,12 @@ class Restores {
     private final ProjectAccess access;
     private final Audit audit;
     private final Operations operations;
+    private final Projects projects;
 
     Restores(Environments environments, BackupCatalog backups, RestoreStore store, Outbox outbox, Clock clock,
-             ProjectAccess access, Audit audit, Operations operations) {
+             ProjectAccess access, Audit audit, Operations operations, Projects projects) {
         this.operations = operations;
+        this.projects = projects;
         this.access = access;
         this.audit = audit;
         this.environments = environments;
@@ -50,11 +53,19 @@ class Restores {
         this.clock = clock;
     }
 
+    /**
+     * Restores a backup of {@code source} into an environment of {@code targetProject}: its own project, or,
+     * for an operator recovering a deleted project, another one.
+     */
     @Transactional
-    RestoreView request(EnvironmentRef source, String backupId, String targetName, String branchFrom,
-                        boolean restoreCode) {
+    RestoreView request(EnvironmentRef source, String backupId, String targetProject, String targetName,
+                        String branchFrom, boolean restoreCode) {
         access.require(source.project(), ProjectAccess.Need.ADMIN);
-        environments.require(source);
+        if (targetProject.equals(source.project())) {
+            environments.require(source);
+        } else {
+            requireRecovery(source, targetProject);
+        }
         backups.lock(backupId);
         BackupView backup = backups.find(source, backupId)
                 .orElseThrow(() -> Problems.notFound("backup " + backupId + " of " + source));
@@ -62,9 +73,10 @@ class Restores {
             throw Problems.conflict("backup-not-restorable", "backup " + backupId + " is " + backup.status()
                     + " and cannot be restored; only completed backups are restorable");
         }
-        EnvironmentRef targetRef = targetName == null ? source : new EnvironmentRef(source.project(), targetName);
+        EnvironmentRef targetRef = new EnvironmentRef(targetProject, targetName == null ? source.environment()
+                : targetName);
         if (branchFrom != null && environments.find(targetRef).isEmpty()) {
-            environments.branch(new EnvironmentRef(source.project(), branchFrom), targetRef.environment());
+            environments.branch(new EnvironmentRef(targetProject, branchFrom), targetRef.environment());
         }
         Environment target = environments.requireActive(targetRef);
         Map<String, PartSpec> targetParts = target.parts().stream()
@@ -82,8 +94,7 @@ class Restores {
         List<PartSpec> parts = target.parts().stream().filter(p -> restoreCode || !p.type().equals("code")).toList();
         Instant now = clock.instant();
         String id = Ids.timeOrdered(clock);
-        store.insertPending(id, source.project(), backupId, source.environment(), targetRef.environment(),
-                restoreCode, backup.commitId(), now);
+        store.insertPending(id, source, backupId, targetRef, restoreCode, backup.commitId(), now);
         boolean queued = operations.submit(targetRef, id, "restore", backupId, Topics.RESTORE_REQUESTS,
                 new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef, restoreCode, parts,
                         target.hooks()));
@@ -91,9 +102,26 @@ class Restores {
             // retention learns of it now, not when it is requested: the backup must outlive the wait
             outbox.add(Topics.RESTORE_EVENTS, new RestoreQueued(Ids.eventId(), now, id, backupId, targetRef));
         }
-        audit.record("restore.requested", "project/" + source.project() + "/environment/" + targetRef.environment()
-                + "/restore/" + id, "backup " + backupId + " of " + source.environment());
-        return store.find(source.project(), id).orElseThrow();
+        audit.record("restore.requested", "project/" + targetProject + "/environment/" + targetRef.environment()
+                + "/restore/" + id, "backup " + backupId + " of " + (targetProject.equals(source.project())
+                ? source.environment() : source + ", a deleted project"));
+        return store.find(targetProject, id).orElseThrow();
+    }
+
+    /**
+     * A backup goes into another project only to recover a deleted project, which its members can no longer
+     * do: the configured admin token or the platform restores one of its tombstones into a project it chose.
+     */
+    private void requireRecovery(EnvironmentRef source, String targetProject) {
+        access.requireOperator("only an operator (the admin token) or the platform restores a backup into "
+                + "another project, to recover a deleted project");
+        if (projects.find(source.project()).isPresent()) {
+            throw Problems.conflict("project-not-deleted", "project " + source.project() + " is not deleted: its "
+                    + "backups are restored into its own environments; only a deleted project's backups may be "
+                    + "restored into another project");
+        }
+        access.require(targetProject, ProjectAccess.Need.ADMIN);
+        projects.require(targetProject);
     }
 
     List<RestoreView> list(EnvironmentRef ref, int limit, Instant before) {

@@ -273,6 +273,7 @@
       case 'backup.completed': return bytes(d.size_bytes) + ', ' + bytes(d.stored_bytes) + ' new';
       case 'backup.failed':
       case 'restore.failed': return d.error || '';
+      case 'restore.queued':
       case 'restore.started':
       case 'restore.completed': return 'into ' + (d.target ? d.target.environment : '') + ' from backup ' + d.backup_id;
       case 'backup.verified': return d.passed ? 'passed' : 'failed';

@@ -44,11 +44,15 @@ class DeletionIntegrationTests extends ScenarioSupport {
     }
 
     @Test
-    void aQueuedRestoreHoldsItsBackupUntilItFailsWithoutHavingStarted() {
+    void aQueuedRestoreHoldsItsBackupHoweverLongItWaitsUntilItFailsWithoutHavingStarted() {
         EnvironmentRef staging = register("queue", "basic", "staging", "staging");
         Held held = expiredWhileHeld(staging, (m1, restore) -> new Event[] {
                 new RestoreQueued(Ids.eventId(), now(), restore, m1, staging)});
 
+        fixture.clock.advance(Duration.ofHours(6).plusMinutes(1)); // longer than restore-timeout
+        fixture.pass();
+        fixture.awaitQuiet();
+        assertThat(deleted(staging)).as("still held while queued").isEmpty();
         send(new RestoreFailed(Ids.eventId(), now(), held.restore(), held.backup(), staging,
                 "environment staging was deleted", "unchanged"));
         await().untilAsserted(() -> assertThat(deleted(staging)).containsExactly(held.backup()));

@@ -324,6 +324,9 @@ class ApiBehaviourIntegrationTests {
         assertThat(tombstones.get(0).path("trigger").asString()).isEqualTo("tombstone");
         String tombstone = tombstones.get(0).path("id").asString();
         assertThat(admin.get("/projects/" + deleted + "/tombstones").status()).isEqualTo(403);
+        Api scopedPlatform = new Accounts(api, stack.gatewayUrl()).user("platform-" + other, "platform", other);
+        assertThat(scopedPlatform.get("/projects/" + deleted + "/tombstones").status())
+                .as("a token scoped to another project").isEqualTo(404);
         assertThat(api.get("/projects/" + other + "/tombstones").status()).as("not deleted").isEqualTo(409);
         String restorePath = source + "/backups/" + tombstone + "/restore";
         Map<String, Object> intoOther = Map.of("target_project", other);
@@ -350,6 +353,10 @@ class ApiBehaviourIntegrationTests {
         String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
                 .path("id").asString()).path("id").asString();
         assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", other)), 409,
+                null);
+        Api admin = new Accounts(api, stack.gatewayUrl()).user("admin-" + project, null, null);
+        new Accounts(api, stack.gatewayUrl()).grant(project, admin, "admin");
+        assertProblem(admin.post(env + "/backups/" + backup + "/restore", Map.of("target_project", other)), 403,
                 null);
         assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", "Not A Name")),
                 400, "target_project");

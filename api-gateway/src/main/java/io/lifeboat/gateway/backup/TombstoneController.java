@@ -29,6 +29,7 @@ class TombstoneController {
     @GetMapping("/projects/{project}/tombstones")
     List<BackupView> list(@PathVariable String project) {
         access.requireOperator("only an operator (the admin token) or the platform sees a deleted project's backups");
+        access.require(project, ProjectAccess.Need.ADMIN); // a token scoped to another project gets 404
         if (projects.find(project).isPresent()) {
             throw Problems.conflict("project-not-deleted", "project " + project + " is not deleted; its backups are "
                     + "listed per environment");

@@ -2,7 +2,6 @@ package io.lifeboat.gateway.backup;
 
 import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.project.Projects;
-import io.lifeboat.gateway.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +29,7 @@ class TombstoneController {
     List<BackupView> list(@PathVariable String project) {
         access.requireOperator("only an operator (the admin token) or the platform sees a deleted project's backups");
         access.require(project, ProjectAccess.Need.ADMIN); // a token scoped to another project gets 404
-        if (projects.find(project).isPresent()) {
-            throw Problems.conflict("project-not-deleted", "project " + project + " is not deleted; its backups are "
-                    + "listed per environment");
-        }
+        projects.requireDeleted(project, "its backups are listed per environment");
         return catalog.remaining(project);
     }
 }

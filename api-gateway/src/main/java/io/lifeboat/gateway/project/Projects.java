@@ -176,4 +176,11 @@ public class Projects {
     public Project require(String id) {
         return find(id).orElseThrow(() -> Problems.notFound("project " + id));
     }
+
+    /** Refuses (409) a project that is not deleted, where only a deleted project's backups may be used. */
+    public void requireDeleted(String id, String otherwise) {
+        if (find(id).isPresent()) {
+            throw Problems.conflict("project-not-deleted", "project " + id + " is not deleted: " + otherwise);
+        }
+    }
 }

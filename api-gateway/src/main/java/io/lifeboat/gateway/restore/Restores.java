@@ -61,10 +61,11 @@ class Restores {
     RestoreView request(EnvironmentRef source, String backupId, String targetProject, String targetName,
                         String branchFrom, boolean restoreCode) {
         access.require(source.project(), ProjectAccess.Need.ADMIN);
-        if (targetProject.equals(source.project())) {
-            environments.require(source);
-        } else {
+        boolean recovery = !targetProject.equals(source.project());
+        if (recovery) {
             requireRecovery(source, targetProject);
+        } else {
+            environments.require(source);
         }
         backups.lock(backupId);
         BackupView backup = backups.find(source, backupId)
@@ -103,8 +104,8 @@ class Restores {
             outbox.add(Topics.RESTORE_EVENTS, new RestoreQueued(Ids.eventId(), now, id, backupId, targetRef));
         }
         audit.record("restore.requested", "project/" + targetProject + "/environment/" + targetRef.environment()
-                + "/restore/" + id, "backup " + backupId + " of " + (targetProject.equals(source.project())
-                ? source.environment() : source + ", a deleted project"));
+                + "/restore/" + id, "backup " + backupId + " of " + (recovery ? source + ", a deleted project"
+                : source.environment()));
         return store.find(targetProject, id).orElseThrow();
     }
 
@@ -115,11 +116,8 @@ class Restores {
     private void requireRecovery(EnvironmentRef source, String targetProject) {
         access.requireOperator("only an operator (the admin token) or the platform restores a backup into "
                 + "another project, to recover a deleted project");
-        if (projects.find(source.project()).isPresent()) {
-            throw Problems.conflict("project-not-deleted", "project " + source.project() + " is not deleted: its "
-                    + "backups are restored into its own environments; only a deleted project's backups may be "
-                    + "restored into another project");
-        }
+        projects.requireDeleted(source.project(), "its backups are restored into its own environments; only a "
+                + "deleted project's backups may be restored into another project");
         access.require(targetProject, ProjectAccess.Need.ADMIN);
         projects.require(targetProject);
     }

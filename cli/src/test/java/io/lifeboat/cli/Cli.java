@@ -1,11 +1,14 @@
 package io.lifeboat.cli;
 
+import io.lifeboat.testing.ChildProcesses;
+
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +77,10 @@ final class Cli {
                     && !name.startsWith("LIFEBOAT_TEST_"));
             builder.environment().remove("COLUMNS");
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = ChildProcesses.start(builder);
             process.getOutputStream().close();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+                ChildProcesses.stop(process, Duration.ZERO);
                 throw new AssertionError("lifeboat " + String.join(" ", args) + " did not end within 3 minutes");
             }
             Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),

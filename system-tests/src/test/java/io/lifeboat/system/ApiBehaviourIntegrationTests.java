@@ -194,7 +194,7 @@ class ApiBehaviourIntegrationTests {
         assertThat(limited).isNotEmpty();
         assertThat(limited.getFirst().contentType()).startsWith("application/problem+json");
         assertThat(limited.getFirst().header("Retry-After")).isNotBlank();
-        await().atMost(Duration.ofSeconds(10)).until(() -> user.get(path).status() == 200);
+        await().atMost(Duration.ofMinutes(2)).until(() -> user.get(path).status() == 200);
         assertThat(api.get(path).status()).as("other tokens are not limited").isEqualTo(200);
     }
 
@@ -257,7 +257,7 @@ class ApiBehaviourIntegrationTests {
             assertThat(refused.reason()).contains("inactive");
 
             platform.send(new PlatformEnvironmentChanged(Ids.eventId(), Instant.now(), main, "deactivated"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/projects/" + project
+            await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/projects/" + project
                     + "/environments/main").body().path("status").asString().equals("inactive"));
             assertThat(api.get("/projects/" + project + "/audit").body().toString()).contains("platform");
         }

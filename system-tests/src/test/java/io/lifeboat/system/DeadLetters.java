@@ -45,7 +45,7 @@ final class DeadLetters implements AutoCloseable {
     }
 
     List<Letter> received(int count) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 letters.add(new Letter(new String(record.value(), StandardCharsets.UTF_8),
                         header(record, "x-original-topic"), header(record, "x-exception-message")));

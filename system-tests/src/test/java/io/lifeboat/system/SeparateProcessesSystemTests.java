@@ -1,21 +1,29 @@
 package io.lifeboat.system;
 
+import io.lifeboat.testing.MariaDbFixtures;
 import io.lifeboat.testing.PgFingerprint;
 import io.lifeboat.testing.PgFixtures;
+import io.lifeboat.testing.RedisFingerprint;
+import io.lifeboat.testing.RedisServer;
+import io.lifeboat.testing.TestInfra;
 import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The five services as five JVMs started with {@code java -jar}, against the same broker: proof that they
- * are separate microservices that share nothing but Kafka topics and object storage.
+ * The five services as five JVMs started with {@code java -jar} from their packaged jars, against the same
+ * broker: proof that they are separate microservices that share nothing but Kafka topics and object
+ * storage, and that what ships (not the test classpath) backs up and restores every service type.
  */
 class SeparateProcessesSystemTests {
 
@@ -23,10 +31,16 @@ class SeparateProcessesSystemTests {
     Path dir;
 
     @Test
-    void fiveJvmsBackUpAndRestoreThroughTheGateway() throws Exception {
+    void fiveJvmsBackUpAndRestoreEveryServiceTypeThroughTheGateway() throws Exception {
         Environment env = Environment.create(dir, "main", 5_000);
-        try (StackFixture fixture = new StackFixture();
+        String maria = PgFixtures.uniqueName("lb_sys_maria");
+        try (RedisServer redis = RedisServer.start();
+             StackFixture fixture = new StackFixture();
              ServiceProcesses services = new ServiceProcesses(fixture.properties, Path.of("target", "system-logs"))) {
+            MariaDbFixtures.create(maria, 2_000);
+            try (Jedis jedis = redis.client()) {
+                RedisFingerprint.populate(jedis, 500);
+            }
             assertThat(services.processes()).hasSize(5).allSatisfy((name, process) -> {
                 assertThat(process.isAlive()).isTrue();
                 assertThat(process.pid()).isNotEqualTo(ProcessHandle.current().pid());
@@ -34,23 +48,63 @@ class SeparateProcessesSystemTests {
             EndToEndIntegrationTests.api = new Api(services.gatewayUrl(), StackFixture.TOKEN);
             String project = EndToEndIntegrationTests.registerProject();
             Api api = EndToEndIntegrationTests.api;
-            assertThat(api.post("/projects/" + project + "/environments", env.request()).status()).isEqualTo(201);
+            assertThat(api.post("/projects/" + project + "/environments", everyType(env, maria, redis)).status())
+                    .isEqualTo(201);
             Map<String, String> database = PgFingerprint.of(env.database());
+            Map<String, String> shop = MariaDbFixtures.fingerprint(maria);
+            Map<String, String> cache;
+            try (Jedis jedis = redis.client()) {
+                cache = RedisFingerprint.of(jedis);
+            }
             Map<String, String> files = TreeFingerprint.of(env.mount());
+            Map<String, String> code = TreeFingerprint.of(env.code());
 
             JsonNode backup = EndToEndIntegrationTests.backup(project, "main");
+            assertThat(backup.path("status").asString()).isEqualTo("COMPLETED");
             EndToEndIntegrationTests.destroy(env);
+            try (Connection c = MariaDbFixtures.connect(maria); Statement s = c.createStatement()) {
+                s.execute("DROP VIEW expensive_names; DROP TRIGGER products_audit; DELETE FROM audit;"
+                        + " UPDATE products SET price = 0; CREATE TABLE intruder (x INT)");
+            }
+            try (Jedis jedis = redis.client()) {
+                jedis.flushAll();
+                jedis.set("not-in-backup", "x");
+            }
             EndToEndIntegrationTests.restore(project, "main", backup.path("id").asString(), Map.of());
 
             assertThat(PgFingerprint.of(env.database())).isEqualTo(database);
+            assertThat(MariaDbFixtures.fingerprint(maria)).isEqualTo(shop);
+            try (Jedis jedis = redis.client()) {
+                assertThat(RedisFingerprint.of(jedis)).isEqualTo(cache);
+            }
             assertThat(TreeFingerprint.of(env.mount())).isEqualTo(files);
+            assertThat(TreeFingerprint.of(env.code())).isEqualTo(code);
             for (String service : ServiceProcesses.SERVICES) {
                 assertThat(services.log(service)).doesNotContain("s3cr3t-test-password")
                         .doesNotContain(StackFixture.TOKEN).contains("Started");
             }
         } finally {
             PgFixtures.drop(env.database());
-            assertThat(Files.exists(dir)).isTrue();
+            MariaDbFixtures.drop(maria);
         }
+    }
+
+    private static Map<String, Object> everyType(Environment env, String maria, RedisServer redis) {
+        return Map.of(
+                "name", env.name(),
+                "type", "production",
+                "status", "active",
+                "services", List.of(
+                        Map.of("name", "database", "type", "postgresql", "connection", Map.of(
+                                "host", TestInfra.postgresHost(), "port", Integer.toString(TestInfra.postgresPort()),
+                                "database", env.database(), "user", TestInfra.postgresUser(),
+                                "password", "s3cr3t-test-password")),
+                        Map.of("name", "shop", "type", "mariadb", "connection", Map.of(
+                                "host", MariaDbFixtures.host(), "port", Integer.toString(MariaDbFixtures.port()),
+                                "database", maria, "user", MariaDbFixtures.user())),
+                        Map.of("name", "cache", "type", "redis", "connection", Map.of(
+                                "host", "127.0.0.1", "port", Integer.toString(redis.port())))),
+                "mounts", List.of(Map.of("name", "uploads", "path", env.mount().toString())),
+                "code", Map.of("commit", env.commit(), "path", env.code().toString()));
     }
 }

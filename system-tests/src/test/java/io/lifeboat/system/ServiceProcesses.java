@@ -1,5 +1,7 @@
 package io.lifeboat.system;
 
+import io.lifeboat.testing.ChildProcesses;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,37 +28,50 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path logs;
 
+    /** Starts the five JVMs and waits until each is healthy; if any does not come up, stops them all. */
     ServiceProcesses(Map<String, String> properties, Path logs) throws IOException {
         this.logs = Files.createDirectories(logs);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        for (String service : SERVICES) {
-            Path jar = jar(service);
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString(),
-                    "--server.port=" + port));
-            properties.forEach((k, v) -> {
-                if (!k.equals("server.port")) {
-                    command.add("--" + k + "=" + v);
-                }
-            });
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile()).start();
-            processes.put(service, process);
-            ports.put(service, port);
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+        try {
             for (String service : SERVICES) {
-                if (!processes.get(service).isAlive()) {
-                    throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
-                }
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + ports.get(service) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (!health.body().contains("\"UP\"")) {
-                    throw new AssertionError(service + " is not up yet: " + health.body());
-                }
+                start(service, properties);
+            }
+            awaitHealthy();
+        } catch (IOException | RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void start(String service, Map<String, String> properties) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar(service).toString(),
+                "--server.port=" + port));
+        properties.forEach((k, v) -> {
+            if (!k.equals("server.port")) {
+                command.add("--" + k + "=" + v);
             }
         });
+        processes.put(service, ChildProcesses.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile())));
+        ports.put(service, port);
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+                    for (String service : SERVICES) {
+                        if (!processes.get(service).isAlive()) {
+                            throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                        }
+                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + ports.get(service) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        if (!health.body().contains("\"UP\"")) {
+                            throw new AssertionError(service + " is not up yet: " + health.body());
+                        }
+                    }
+                });
     }
 
     String gatewayUrl() {
@@ -88,18 +102,9 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops every JVM and what it started (pg_dump and the like), waiting up to 30 s before killing. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        ChildProcesses.stop(processes.values(), Duration.ofSeconds(30));
     }
 }

@@ -43,7 +43,7 @@ public final class MariaDbFixtures {
         }
     }
 
-    /** Tables in several character sets and collations, routines, triggers, views, and {@code rows} rows. */
+    /** Tables in several character sets and collations, routines, triggers, views, an event and {@code rows} rows. */
     public static void create(String database, int rows) throws SQLException {
         try (Connection c = connect(null); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -64,6 +64,8 @@ public final class MariaDbFixtures {
                     CREATE PROCEDURE cheapest(OUT result INT) READS SQL DATA SELECT min(price) INTO result FROM products;
                     CREATE TRIGGER products_audit AFTER UPDATE ON products FOR EACH ROW
                         INSERT INTO audit (product_id, action) VALUES (NEW.id, 'update');
+                    CREATE EVENT purge_audit ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 03:00:00' DISABLE
+                        COMMENT 'nightly purge' DO DELETE FROM audit WHERE id < 0;
                     """);
             s.execute("""
                     INSERT INTO products (sku, name, price, photo, notes, updated_at)
@@ -93,6 +95,9 @@ public final class MariaDbFixtures {
             collect(s, fingerprint, "trigger", "SELECT TRIGGER_NAME, CONCAT_WS(' ', EVENT_MANIPULATION, "
                     + "EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT) FROM information_schema.TRIGGERS "
                     + "WHERE TRIGGER_SCHEMA = " + db);
+            collect(s, fingerprint, "event", "SELECT EVENT_NAME, CONCAT_WS(' ', STATUS, INTERVAL_VALUE, "
+                    + "INTERVAL_FIELD, STARTS, EVENT_COMMENT, EVENT_DEFINITION) FROM information_schema.EVENTS "
+                    + "WHERE EVENT_SCHEMA = " + db);
             collect(s, fingerprint, "schema", "SELECT SCHEMA_NAME, CONCAT_WS(' ', DEFAULT_CHARACTER_SET_NAME, "
                     + "DEFAULT_COLLATION_NAME) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = " + db);
             List<String> tables = new ArrayList<>();

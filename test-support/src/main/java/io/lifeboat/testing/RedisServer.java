@@ -12,16 +12,19 @@ import java.util.List;
 
 /**
  * A real {@code redis-server} of its own on a free port, so that a test can replace a whole keyspace (which a
- * Redis restore does) without touching the shared server. Killed on close.
+ * Redis restore does) without touching the shared server. Stopped, and its directory deleted, on close.
  */
 public final class RedisServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
 
-    private RedisServer(Process process, int port) {
+    private final Path dir;
+
+    private RedisServer(Process process, int port, Path dir) {
         this.process = process;
         this.port = port;
+        this.dir = dir;
     }
 
     public static RedisServer start() throws IOException, InterruptedException {
@@ -30,10 +33,10 @@ public final class RedisServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path dir = Files.createTempDirectory("redis-");
-        Process process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        RedisServer server = new RedisServer(process, port);
+        Process process = ChildProcesses.start(new ProcessBuilder(List.of("redis-server", "--port",
+                Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()));
+        RedisServer server = new RedisServer(process, port, dir);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
             try (Jedis jedis = server.client()) {
@@ -59,6 +62,11 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroyForcibly();
+        ChildProcesses.stop(process, Duration.ofSeconds(5));
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

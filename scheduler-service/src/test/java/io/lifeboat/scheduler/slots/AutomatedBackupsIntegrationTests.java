@@ -98,7 +98,7 @@ class AutomatedBackupsIntegrationTests {
                 .isEqualTo(10);
         Integer slots = jdbc.queryForObject("SELECT count(*) FROM slots", Integer.class);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT backup_id) FROM slots", Integer.class)).isEqualTo(slots);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
             relay(a);
             relay(b);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class)).isZero();

@@ -80,7 +80,7 @@ class ChunkInputStreamTests {
                 ids -> ids.stream().map(ChunkInputStreamTests::fetch).toList(), manual, 10, 16L * 1024 * 1024);
         try (ExecutorService reader = Executors.newSingleThreadExecutor()) {
             Future<byte[]> all = reader.submit(in::readAllBytes);
-            await().atMost(Duration.ofSeconds(10)).until(() -> submitted.size() == 2);
+            await().atMost(Duration.ofMinutes(2)).until(() -> submitted.size() == 2);
             assertThat(all.isDone()).isFalse();
             while (!all.isDone()) {
                 Runnable next = submitted.poll();

@@ -1,5 +1,6 @@
 package io.lifeboat.storage.repo;
 
+import io.lifeboat.testing.ChildProcesses;
 import io.lifeboat.storage.object.FilesystemObjectStore;
 import io.lifeboat.storage.object.InMemoryObjectStore;
 import io.lifeboat.storage.object.ObjectInfo;
@@ -31,14 +32,14 @@ class CrashSafetyTests {
     @Test
     void aWriterKilledMidUploadLeavesNoBackupAndItsLeftoversAreReclaimed() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process writer = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolveSibling(dir.getFileName() + "-writer.log").toFile()).start();
+        Process writer = ChildProcesses.start(new ProcessBuilder(java, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), CrashingWriter.class.getName(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-writer.log").toFile()));
         FilesystemObjectStore store = new FilesystemObjectStore("disk", dir);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> store.list("data/").count() >= 3);
+            await().atMost(Duration.ofMinutes(2)).until(() -> store.list("data/").count() >= 3);
         } finally {
-            writer.destroyForcibly().waitFor();
+            ChildProcesses.stop(writer, Duration.ZERO);
         }
         assertThat(writer.exitValue()).isNotZero();
         assertThat(store.list("leases/").toList()).hasSize(1);
@@ -48,7 +49,7 @@ class CrashSafetyTests {
             assertThat(repository.listBackups()).isEmpty();
             assertThat(repository.readBackup(PROJECT, ENV, Backups.id(99))).isEmpty();
             assertThat(store.list("parts/").toList()).isEmpty();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 repository.collectGarbage(PROJECT);
                 return store.list("data/").findAny().isEmpty() && store.list("leases/").findAny().isEmpty();
             });

@@ -59,9 +59,9 @@ final class Api {
         return send("DELETE", path, null);
     }
 
-    /** Polls a backup or restore until it is COMPLETED or FAILED (3 minutes at most), and returns it. */
+    /** Polls a backup or restore until it is COMPLETED or FAILED (5 minutes at most), and returns it. */
     JsonNode awaitEnd(String path) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
                 List.of("COMPLETED", "FAILED").contains(get(path).body().path("status").asString()));
         return get(path).body();
     }

@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * writes row n to both databases, key n to Redis and file n to the mount. After a consistent backup is
  * restored elsewhere, the set of n is the same in all four, the workload saw no error (held, never dropped)
  * and went on after the backup (the hold was released). The hold's duration and the latencies are written to
- * target/consistency-*.json for bench/hold.sh and docs/benchmarks.md; no test asserts a duration. The data size comes from {@code -Dlifeboat.consistency.mib} (16 by default;
- * bench/hold.sh runs it with 100 and 1024).
+ * target/consistency-*.json for bench/hold.sh and docs/benchmarks.md; no test asserts a duration. The data
+ * size comes from {@code -Dlifeboat.consistency.mib} (16 by default; bench/hold.sh runs it with 100 and 1024).
  */
 class ConsistencyIntegrationTests {
 

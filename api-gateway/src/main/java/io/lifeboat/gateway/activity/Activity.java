@@ -4,6 +4,7 @@ import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.EventTypes;
+import io.lifeboat.contracts.HookUrls;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.restore.RestoreRequested;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * One event as the activity streams send it: its wire type, its id and its JSON, and the environment it
- * concerns (from its record key, {@code project/environment}). Sealed secrets are removed: the API never
- * returns credentials, not even sealed.
+ * concerns (from its record key, {@code project/environment}). Sealed secrets are removed and hook URLs
+ * redacted: the API never returns credentials, not even sealed.
  */
 record Activity(EnvironmentRef environment, String type, String id, String json) {
 
@@ -36,9 +37,9 @@ record Activity(EnvironmentRef environment, String type, String id, String json)
     private static Event withoutSecrets(Event event) {
         return switch (event) {
             case BackupRequested e -> new BackupRequested(e.eventId(), e.occurredAt(), e.backupId(), e.environment(),
-                    e.safe(), e.automated(), e.trigger(), e.commitSha(), unsealed(e.parts()), e.hooks());
+                    e.safe(), e.automated(), e.trigger(), e.commitSha(), unsealed(e.parts()), HookUrls.redact(e.hooks()));
             case RestoreRequested e -> new RestoreRequested(e.eventId(), e.occurredAt(), e.restoreId(), e.backupId(),
-                    e.source(), e.target(), e.restoreCode(), unsealed(e.targetParts()), e.targetHooks());
+                    e.source(), e.target(), e.restoreCode(), unsealed(e.targetParts()), HookUrls.redact(e.targetHooks()));
             default -> event;
         };
     }

@@ -34,8 +34,10 @@ record EnvironmentRequest(
     }
 
     /** Endpoints that hold and release the environment's requests, for example a router's. */
-    record HooksRequest(@NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String hold,
-                        @NotBlank @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String release) {
+    record HooksRequest(@NotBlank @Pattern(regexp = HOOK, message = HOOK_MESSAGE) String hold,
+                        @NotBlank @Pattern(regexp = HOOK, message = HOOK_MESSAGE) String release) {
+        static final String HOOK = "https?://[^\\s#/?@]+(@[^\\s#/?@]+)?([/?][^\\s#]*)?";
+        static final String HOOK_MESSAGE = "must be an http(s) URL with a host and no fragment";
     }
 
     /** The deployed code: its commit, and optionally the app directory. */

@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.environment;
 
+import io.lifeboat.contracts.HookUrls;
 import io.lifeboat.contracts.Hooks;
 import io.lifeboat.contracts.PartSpec;
 
@@ -32,6 +33,6 @@ record EnvironmentView(String project, String name, String type, String status, 
                 parts.stream().filter(p -> p.type().equals("mount"))
                         .map(p -> new MountView(p.name(), p.setting("path"))).toList(),
                 code == null ? null : new CodeView(code.setting("commit"), code.setting("path")),
-                environment.hooks(), environment.createdAt(), environment.updatedAt());
+                HookUrls.redact(environment.hooks()), environment.createdAt(), environment.updatedAt());
     }
 }

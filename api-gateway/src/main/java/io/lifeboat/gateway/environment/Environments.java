@@ -70,7 +70,7 @@ public class Environments {
             throw Problems.conflict("environment-exists", "environment " + ref + " already exists");
         }
         Instant now = clock.instant();
-        Hooks hooks = request.hooks() == null ? null : new Hooks(request.hooks().hold(), request.hooks().release());
+        Hooks hooks = EnvironmentHooks.of(request.hooks(), null, sealer, project);
         Environment environment = new Environment(ref, request.type(),
                 request.status() == null ? "active" : request.status(), request.code().commit(), partBuilder.of(ref, request),
                 hooks, now, now);
@@ -90,7 +90,7 @@ public class Environments {
             throw Problems.invalid("name", "name '" + request.name() + "' differs from the environment in the path, '"
                     + ref.environment() + "'; environments cannot be renamed");
         }
-        Hooks hooks = request.hooks() == null ? null : new Hooks(request.hooks().hold(), request.hooks().release());
+        Hooks hooks = EnvironmentHooks.of(request.hooks(), old.hooks(), sealer, ref.project());
         List<PartSpec> parts = EnvironmentParts.keepSecrets(partBuilder.of(ref, request), old.parts());
         Environment changed = new Environment(ref, request.type(),
                 request.status() == null ? old.status() : request.status(), request.code().commit(), parts, hooks,

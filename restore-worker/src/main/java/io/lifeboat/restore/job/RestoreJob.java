@@ -143,13 +143,13 @@ class RestoreJob {
             List<String> switched = new ArrayList<>();
             List<PartResult> results = new ArrayList<>();
             if (request.targetHooks() != null) {
-                hooks.hold(request.targetHooks(), request.restoreId(), holdDeadline);
+                hooks.hold(request.targetHooks(), request.target().project(), request.restoreId(), holdDeadline);
             }
             try {
                 switchAll(request, parts, staged, switched, results);
             } finally {
                 if (request.targetHooks() != null) {
-                    hooks.release(request.targetHooks(), request.restoreId());
+                    hooks.release(request.targetHooks(), request.target().project(), request.restoreId());
                 }
             }
             log.info("restore {} of backup {} into {} completed: parts {}", request.restoreId(), request.backupId(),

@@ -32,8 +32,9 @@ public class EventsConfiguration {
     }
 
     @Bean
-    io.lifeboat.support.hooks.HoldHooks holdHooks() {
-        return new io.lifeboat.support.hooks.HoldHooks();
+    io.lifeboat.support.hooks.HoldHooks holdHooks(
+            org.springframework.beans.factory.ObjectProvider<io.lifeboat.contracts.SecretSealer> sealer) {
+        return new io.lifeboat.support.hooks.HoldHooks(sealer.getIfAvailable());
     }
 
     @Bean

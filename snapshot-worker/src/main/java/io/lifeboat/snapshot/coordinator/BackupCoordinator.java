@@ -112,7 +112,7 @@ class BackupCoordinator {
         Instant now = clock.instant();
         if (backup.hooks() != null) {
             try {
-                hooks.hold(backup.hooks(), backup.id(), holdDeadline);
+                hooks.hold(backup.hooks(), backup.environment().project(), backup.id(), holdDeadline);
             } catch (HoldHooks.HookException e) {
                 fail(backup, "the environment could not be held: " + e.getMessage(), now);
                 return;
@@ -199,7 +199,7 @@ class BackupCoordinator {
 
     private void release(BackupLedger.Backup backup) {
         if (backup.hooks() != null) {
-            hooks.release(backup.hooks(), backup.id());
+            hooks.release(backup.hooks(), backup.environment().project(), backup.id());
         }
         long held = Duration.between(backup.holdStartedAt(), clock.instant()).toMillis();
         ledger.holdReleased(backup.id(), held);
@@ -232,7 +232,7 @@ class BackupCoordinator {
     /** Fails a running backup: releases its hold if it holds one, and tells waiting workers to give up. */
     private void fail(BackupLedger.Backup backup, String error, Instant now) {
         if (backup.phase().equals("CUTTING") && backup.hooks() != null) {
-            hooks.release(backup.hooks(), backup.id());
+            hooks.release(backup.hooks(), backup.environment().project(), backup.id());
         }
         if (backup.safe() && !backup.phase().equals("STREAMING")) {
             publishQuietly(new SnapshotCutRequested(Ids.eventId(), now, backup.id(), backup.environment(), true));

@@ -67,6 +67,20 @@ class CodeConnectorTests extends ConnectorConformance {
                 .containsEntry("commit", "4f2a9c1e");
     }
 
+    @Test
+    void aBackupOfTheCommitAloneLeavesTheTargetsDeployedCodeAsItIs() throws Exception {
+        PartSpec commitOnly = new PartSpec("code", "code", Map.of("commit", "4f2a9c1e"), null);
+        PartSpec target = createPart("deployed");
+        try {
+            Map<String, String> before = fingerprint(target);
+            assertThat(before).isNotEmpty();
+            restore(backup(commitOnly), target);
+            assertThat(fingerprint(target)).isEqualTo(before);
+        } finally {
+            dropPart(target);
+        }
+    }
+
     private static PartSpec spec(Path root) {
         return new PartSpec("code", "code", Map.of("commit", "4f2a9c1e", "path", root.toString()), null);
     }

@@ -72,9 +72,13 @@ public final class CodeConnector extends DirectoryConnector {
         };
     }
 
+    /**
+     * Restores the deployed directory when both sides have one. A backup of the commit alone (its source
+     * declared no path) leaves the target's deployed code as it is: it holds no tree to restore.
+     */
     @Override
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
-        if (target.spec().setting("path") == null) {
+        if (target.spec().setting("path") == null || !stored.manifest().metadata().containsKey("root_mode")) {
             return new StagedRestore() {
                 @Override
                 public long bytes() {

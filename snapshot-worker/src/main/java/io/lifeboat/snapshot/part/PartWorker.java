@@ -37,11 +37,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Snapshots parts, each on a thread of its own, so that the parts of one consistent backup can wait for the
  * cut together. For a consistent backup the part connects, reports ready, waits for the coordinator's cut,
- * cuts, and reports its point in time; then it streams, reporting progress, and reports the result. A worker
+ * cuts, and reports its point in time; then it streams, reporting progress, and reports the result. A task
+ * runs once ({@link PartClaims}): a redelivery never writes a part manifest after its backup ended. A worker
  * that dies loses its running parts; the coordinator notices the silence and fails the backup.
  */
 @Service
@@ -58,12 +60,14 @@ class PartWorker implements AutoCloseable {
     private final SecretSealer sealer;
     private final EventPublisher publisher;
     private final CutSignals signals;
+    private final PartClaims claims;
     private final Clock clock;
     private final Semaphore streaming;
     private final Duration waitForCut;
     private final Duration heartbeat;
 
-    PartWorker(Repository repository, SecretSealer sealer, EventPublisher publisher, CutSignals signals, Clock clock,
+    PartWorker(Repository repository, SecretSealer sealer, EventPublisher publisher, CutSignals signals,
+               PartClaims claims, Clock clock,
                @Value("${lifeboat.snapshot.parallel-parts}") int parallelParts,
                @Value("${lifeboat.snapshot.prepare-timeout}") Duration prepareTimeout,
                @Value("${lifeboat.snapshot.hold-deadline}") Duration holdDeadline,
@@ -72,6 +76,7 @@ class PartWorker implements AutoCloseable {
         this.sealer = sealer;
         this.publisher = publisher;
         this.signals = signals;
+        this.claims = claims;
         this.clock = clock;
         this.streaming = new Semaphore(parallelParts);
         this.waitForCut = prepareTimeout.plus(holdDeadline);
@@ -84,10 +89,19 @@ class PartWorker implements AutoCloseable {
 
     private void snapshot(PartSnapshotRequested task) {
         PartSpec part = task.part();
+        if (!claims.claim(task.backupId(), part.name())) {
+            log.info("part {} of backup {} is not run: it was claimed before, or its backup ended", part.name(),
+                    task.backupId());
+            return;
+        }
         if (clock.instant().isAfter(task.deadline())) {
             fail(task, "the backup's deadline passed before the part could start");
             return;
         }
+        AtomicReference<SnapshotWriter> current = new AtomicReference<>();
+        Thread runner = Thread.currentThread();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> beat(task, current, runner),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         try {
             Connector connector = connectors.get(part.type());
             String password = part.sealedSecret() == null ? null
@@ -95,17 +109,15 @@ class PartWorker implements AutoCloseable {
             PartContext context = new PartContext(task.environment(), part, password, task.backupId());
             try (SnapshotSession session = connector.openSnapshot(context)) {
                 Instant at = cut(task, session);
-                streaming.acquireUninterruptibly();
+                streaming.acquire();
                 try (SnapshotWriter writer = repository.newPart(task.environment().project(),
                         task.environment().environment(), task.backupId(), part.name(), part.type())) {
-                    ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> progress(task, writer.bytesRead()),
-                            heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                    PartManifest manifest;
-                    try {
-                        manifest = writer.commit(at, session.stream(writer));
-                    } finally {
-                        beat.cancel(false);
+                    current.set(writer);
+                    var facts = session.stream(writer);
+                    if (!claims.running(task.backupId())) {
+                        throw new IllegalStateException("the backup ended while the part streamed");
                     }
+                    PartManifest manifest = writer.commit(at, facts);
                     publish(new PartSnapshotCompleted(Ids.eventId(), clock.instant(), task.backupId(),
                             task.environment(), new PartResult(part.name(), part.type(),
                             PartResult.PartStatus.COMPLETED, manifest.bytes(), manifest.storedBytes(),
@@ -114,6 +126,8 @@ class PartWorker implements AutoCloseable {
                     streaming.release();
                 }
             }
+        } catch (InterruptedException e) {
+            log.info("part {} of backup {} stopped: its backup ended", part.name(), task.backupId());
         } catch (ConnectorException | StorageException | IllegalArgumentException | IllegalStateException e) {
             log.warn("part {} of backup {} failed: {}", part.name(), task.backupId(), e.getMessage());
             fail(task, e.getMessage());
@@ -121,8 +135,26 @@ class PartWorker implements AutoCloseable {
             log.error("part {} of backup {} failed unexpectedly", part.name(), task.backupId(), e);
             fail(task, "unexpected error: " + e);
         } finally {
+            beat.cancel(false);
             signals.forget(task.backupId());
         }
+    }
+
+    /**
+     * Reports the part alive from the moment it is accepted (also while it waits for a streaming slot or for
+     * the cut), and interrupts it once its backup has ended.
+     */
+    private void beat(PartSnapshotRequested task, AtomicReference<SnapshotWriter> writer, Thread runner) {
+        try {
+            if (!claims.running(task.backupId())) {
+                runner.interrupt();
+                return;
+            }
+        } catch (RuntimeException e) {
+            log.debug("could not check backup {}: {}", task.backupId(), e.getMessage());
+        }
+        SnapshotWriter current = writer.get();
+        progress(task, current == null ? 0 : current.bytesRead());
     }
 
     /** Takes the cut: at once for a live backup; for a consistent one, when the coordinator says so. */

@@ -17,6 +17,15 @@ import java.util.List;
 public record StorageProperties(List<Location> locations, Integer writeQuorum, List<String> masterKeys,
                                 Duration gcGrace, Duration leaseTtl, Integer packSizeMib) {
 
+    /** Names the master keys by id only: their material never reaches a log. */
+    @Override
+    public String toString() {
+        return "StorageProperties[locations=" + locations + ", writeQuorum=" + writeQuorum + ", masterKeys="
+                + (masterKeys == null ? "[]" : masterKeys.stream().map(k -> k.contains(":")
+                ? k.substring(0, k.indexOf(':')) + ":<redacted>" : "<redacted>").toList())
+                + ", gcGrace=" + gcGrace + ", leaseTtl=" + leaseTtl + ", packSizeMib=" + packSizeMib + "]";
+    }
+
     /**
      * One location.
      *

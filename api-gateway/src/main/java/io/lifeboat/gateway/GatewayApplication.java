@@ -1,6 +1,7 @@
 package io.lifeboat.gateway;
 
 import io.lifeboat.support.events.EventsConfiguration;
+import io.lifeboat.support.files.FilesConfiguration;
 import io.lifeboat.support.secrets.SecretsConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The API gateway: REST API, authentication, and the backup and restore catalog. */
 @SpringBootApplication
-@Import({EventsConfiguration.class, SecretsConfiguration.class})
+@Import({EventsConfiguration.class, FilesConfiguration.class, SecretsConfiguration.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

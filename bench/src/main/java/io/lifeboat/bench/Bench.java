@@ -5,6 +5,7 @@ import io.lifeboat.connector.Connectors;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.SnapshotSession;
 import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.storage.crypto.MasterKeyRing;
@@ -110,15 +111,23 @@ public final class Bench {
         return switch (type) {
             case "postgresql" -> new PartSpec("database", type, Map.of("host", "127.0.0.1", "port", "5432",
                     "database", where, "user", "postgres", "jobs", "2"), null);
-            case "mount" -> new PartSpec("uploads", type, Map.of("path", where), null);
+            case "mount" -> new PartSpec("uploads", type, Map.of("path",
+                    java.nio.file.Path.of(where).toAbsolutePath().normalize().toString()), null);
             default -> throw new IllegalArgumentException("unknown part type " + type);
         };
+    }
+
+    /** The bench's directories are its own: each one's parent is its root. */
+    static FileRoots roots(PartSpec part) {
+        String path = part.setting("path");
+        return path == null ? FileRoots.none()
+                : FileRoots.of(List.of(java.nio.file.Path.of(path).getParent().toString()));
     }
 
     static String backup(Repository repository, EnvironmentRef env, PartSpec part, String backupId) {
         Connector connector = new Connectors().get(part.type());
         PartManifest manifest;
-        try (SnapshotSession session = connector.openSnapshot(new PartContext(env, part, null, backupId));
+        try (SnapshotSession session = connector.openSnapshot(new PartContext(env, part, null, backupId, roots(part)));
              SnapshotWriter writer = repository.newPart(env.project(), env.environment(), backupId, part.name(),
                      part.type())) {
             Instant at = session.cut();
@@ -136,7 +145,7 @@ public final class Bench {
     static String restore(Repository repository, EnvironmentRef env, PartSpec part, String backupId) {
         Connector connector = new Connectors().get(part.type());
         SnapshotReader reader = repository.openPart(env.project(), backupId, part.name());
-        try (StagedRestore staged = connector.stage(new PartContext(env, part, null, "r" + backupId), reader)) {
+        try (StagedRestore staged = connector.stage(new PartContext(env, part, null, "r" + backupId, roots(part)), reader)) {
             staged.switchOver();
             return "\"bytes\":" + staged.bytes();
         }

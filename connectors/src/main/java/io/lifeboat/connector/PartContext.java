@@ -1,5 +1,6 @@
 package io.lifeboat.connector;
 
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartSpec;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param password    the service's password, already unsealed; never logged
  * @param operationId the backup or restore id, used to name staging areas
+ * @param roots       where the environment's project may keep files; mounts and code are confined to them
  */
 public record PartContext(EnvironmentRef environment, PartSpec spec, @Nullable String password,
-                          String operationId) {
+                          String operationId, FileRoots roots) {
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.lifeboat.connector;
 
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.storage.crypto.MasterKeyRing;
@@ -133,6 +134,11 @@ public abstract class ConnectorConformance {
     }
 
     protected PartContext context(PartSpec part, String operationId) {
-        return new PartContext(ENV, part, null, operationId);
+        return new PartContext(ENV, part, null, operationId, roots());
+    }
+
+    /** Where the parts' files may be; none by default. */
+    protected FileRoots roots() {
+        return FileRoots.none();
     }
 }

@@ -1,5 +1,6 @@
 package io.lifeboat.connector;
 
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +30,11 @@ class MountConnectorTests extends ConnectorConformance {
         Files.createDirectories(root);
         TreeFingerprint.populate(root, 3 * 1024 * 1024);
         return spec(root);
+    }
+
+    @Override
+    protected FileRoots roots() {
+        return FileRoots.of(List.of(base.toString()));
     }
 
     @Override

@@ -42,9 +42,24 @@ record Demo(String project, String environment, String database, Path mount, Pat
         }
     }
 
+    /**
+     * The file roots of the embedded run: {@code <home>/projects/<project>}, apart from the secrets, the catalog
+     * and the storage, which sit beside it in the home directory.
+     */
+    static String filesRoot(Path home) {
+        return home.resolve("projects").toString() + "/{project}";
+    }
+
     static Demo register(Path home, EmbeddedPostgres postgres, String gatewayUrl, String token)
             throws IOException, InterruptedException {
-        Demo demo = new Demo("demo", "main", "demo_app", home.resolve("demo/uploads"), home.resolve("demo/app"));
+        Path files = home.resolve("projects/demo");
+        Path before = home.resolve("demo");
+        if (Files.isDirectory(before, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(files)) {
+            // the demo's files were in <home>/demo before the file roots: they move below the demo's root
+            Files.createDirectories(files.getParent());
+            Files.move(before, files);
+        }
+        Demo demo = new Demo("demo", "main", "demo_app", files.resolve("uploads"), files.resolve("app"));
         if (!Files.exists(demo.mount())) {
             Files.createDirectories(demo.mount().resolve("images"));
             Files.writeString(demo.mount().resolve("images/logo.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>\n");

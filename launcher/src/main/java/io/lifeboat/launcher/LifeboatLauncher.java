@@ -49,6 +49,7 @@ public final class LifeboatLauncher {
         properties.put("lifeboat.storage.master-keys", secrets.masterKey());
         properties.put("lifeboat.secrets.key", secrets.secretsKey());
         properties.put("lifeboat.gateway.admin-token", secrets.adminToken());
+        properties.put("lifeboat.files.roots", Demo.filesRoot(home));
         properties.put("server.port", Integer.toString(port));
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", "false");

@@ -1,6 +1,7 @@
 package io.lifeboat.restore;
 
 import io.lifeboat.support.events.EventsConfiguration;
+import io.lifeboat.support.files.FilesConfiguration;
 import io.lifeboat.support.secrets.SecretsConfiguration;
 import io.lifeboat.support.storage.StorageConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The restore worker: replays a backup's parts into a target environment. */
 @SpringBootApplication
 @EnableScheduling
-@Import({EventsConfiguration.class, StorageConfiguration.class, SecretsConfiguration.class})
+@Import({EventsConfiguration.class, FilesConfiguration.class, StorageConfiguration.class,
+        SecretsConfiguration.class})
 public class RestoreWorkerApplication {
 
     public static void main(String[] args) {

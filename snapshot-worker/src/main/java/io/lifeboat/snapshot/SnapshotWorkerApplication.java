@@ -3,6 +3,7 @@ package io.lifeboat.snapshot;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.support.events.EventsConfiguration;
+import io.lifeboat.support.files.FilesConfiguration;
 import io.lifeboat.support.secrets.SecretsConfiguration;
 import io.lifeboat.support.storage.StorageConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({EventsConfiguration.class, StorageConfiguration.class, SecretsConfiguration.class})
+@Import({EventsConfiguration.class, FilesConfiguration.class, StorageConfiguration.class,
+        SecretsConfiguration.class})
 public class SnapshotWorkerApplication {
 
     public static void main(String[] args) {

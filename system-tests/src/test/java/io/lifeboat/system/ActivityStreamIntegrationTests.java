@@ -11,7 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +44,6 @@ class ActivityStreamIntegrationTests {
     static Api api;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void start() throws Exception {
         fixture = new StackFixture();
@@ -70,11 +65,11 @@ class ActivityStreamIntegrationTests {
 
     @Test
     void aBackupsLifecycleArrivesOnTheStreamsOfItsProjectAndEnvironment() throws Exception {
-        Environment env = Environment.create(dir, "main", 100);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 100);
         try {
-            String project = registerProject();
             assertThat(api.post("/projects/" + project + "/environments", env.request()).status()).isEqualTo(201);
-            assertThat(api.post("/projects/" + project + "/environments", Environment.empty(dir, "other").request())
+            assertThat(api.post("/projects/" + project + "/environments", Environment.empty(fixture.dir(project), "other").request())
                     .status()).isEqualTo(201);
             try (Sse ofEnvironment = Sse.openWhenFree(project, "main");
                  Sse ofProject = Sse.openWhenFree(project, null);

@@ -18,7 +18,6 @@ import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -47,9 +46,6 @@ class ApiBehaviourIntegrationTests {
     static StackFixture fixture;
     static Stack stack;
     static Api api;
-
-    @TempDir
-    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -158,7 +154,7 @@ class ApiBehaviourIntegrationTests {
             BackupRequested request = new BackupRequested(Ids.eventId(), Instant.now(), automated,
                     new EnvironmentRef(project, "main"), false, true, "schedule", Environment.COMMIT,
                     List.of(new PartSpec("code", "code", Map.of("commit", Environment.COMMIT, "path",
-                            dir.resolve(project + "-main-code").toString()), null)), null);
+                            fixture.dir(project).resolve(project + "-main-code").toString()), null)), null);
             scheduler.send(Topics.SCHEDULED_BACKUPS, request);
             scheduler.send(Topics.SCHEDULED_BACKUPS, request);
         }
@@ -310,7 +306,7 @@ class ApiBehaviourIntegrationTests {
     void anOperatorRecoversADeletedProjectFromItsTombstoneIntoAnotherProject() throws Exception {
         String deleted = project();
         String source = registered(deleted, "main");
-        Path sourceMount = dir.resolve(deleted + "-main-mount");
+        Path sourceMount = fixture.dir(deleted).resolve(deleted + "-main-mount");
         Files.writeString(sourceMount.resolve("notes.txt"), "written in the project that was deleted");
         Map<String, String> atDeletion = TreeFingerprint.of(sourceMount);
         String other = project();
@@ -341,7 +337,7 @@ class ApiBehaviourIntegrationTests {
         assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("COMPLETED");
         assertThat(restored.path("source_project").asString()).isEqualTo(deleted);
         assertThat(restored.path("environment").asString()).isEqualTo("main");
-        assertThat(TreeFingerprint.of(dir.resolve(other + "-main-mount"))).isEqualTo(atDeletion);
+        assertThat(TreeFingerprint.of(fixture.dir(other).resolve(other + "-main-mount"))).isEqualTo(atDeletion);
     }
 
     @Test
@@ -416,9 +412,9 @@ class ApiBehaviourIntegrationTests {
     }
 
     static Map<String, Object> environment(String project, String name) throws Exception {
-        Path mount = Files.createDirectories(dir.resolve(project + "-" + name + "-mount"));
+        Path mount = Files.createDirectories(fixture.dir(project).resolve(project + "-" + name + "-mount"));
         Files.write(mount.resolve("data.bin"), new byte[4 * 1024 * 1024]);
-        Path code = Files.createDirectories(dir.resolve(project + "-" + name + "-code"));
+        Path code = Files.createDirectories(fixture.dir(project).resolve(project + "-" + name + "-code"));
         Files.writeString(code.resolve("app.py"), "print('hi')\n");
         return Demo.filesOnly(name, mount, code);
     }

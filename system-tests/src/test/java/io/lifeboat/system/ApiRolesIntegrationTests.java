@@ -4,7 +4,6 @@ import io.lifeboat.launcher.Stack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -28,9 +27,6 @@ class ApiRolesIntegrationTests {
     static Stack stack;
     static Api root;
     static Accounts accounts;
-
-    @TempDir
-    static Path dir;
 
     static String project;
     static String other;
@@ -264,9 +260,9 @@ class ApiRolesIntegrationTests {
 
     static Map<String, Object> environment(String name) {
         try {
-            Path mount = Files.createDirectories(dir.resolve(project + "-" + name + "-mount"));
+            Path mount = Files.createDirectories(fixture.dir(project).resolve(project + "-" + name + "-mount"));
             Files.writeString(mount.resolve("hello.txt"), "hello " + name);
-            Path code = Files.createDirectories(dir.resolve(project + "-" + name + "-code"));
+            Path code = Files.createDirectories(fixture.dir(project).resolve(project + "-" + name + "-code"));
             Files.writeString(code.resolve("app.py"), "print('hi')\n");
             return Demo.filesOnly(name, mount, code);
         } catch (java.io.IOException e) {

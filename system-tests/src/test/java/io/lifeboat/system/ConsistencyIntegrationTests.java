@@ -8,7 +8,6 @@ import io.lifeboat.testing.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +44,6 @@ class ConsistencyIntegrationTests {
     static Stack stack;
     static Api api;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void start() throws Exception {
         fixture = new StackFixture();
@@ -66,10 +62,10 @@ class ConsistencyIntegrationTests {
 
     @Test
     void aConsistentBackupIsOneCutAcrossEveryServiceHoldingRequestsWithoutDroppingThem() throws Exception {
-        try (Env source = Env.create(dir.resolve("source"), MIB);
-             Env target = Env.empty(dir.resolve("target"));
+        String project = EndToEndIntegrationTests.registerProject();
+        try (Env source = Env.create(fixture.dir(project).resolve("source"), MIB);
+             Env target = Env.empty(fixture.dir(project).resolve("target"));
              WorkloadApp app = new WorkloadApp(source.pg, source.maria, source.redis.port(), source.mount)) {
-            String project = EndToEndIntegrationTests.registerProject();
             assertThat(api.post("/projects/" + project + "/environments", source.request("main", app.url())).status())
                     .isEqualTo(201);
             assertThat(api.post("/projects/" + project + "/environments", target.request("copy", null)).status())
@@ -113,9 +109,9 @@ class ConsistencyIntegrationTests {
 
     @Test
     void aLiveBackupHoldsNothingAndRecordsTheSkewBetweenItsParts() throws Exception {
-        try (Env source = Env.create(dir.resolve("live"), 4);
+        String project = EndToEndIntegrationTests.registerProject();
+        try (Env source = Env.create(fixture.dir(project).resolve("live"), 4);
              WorkloadApp app = new WorkloadApp(source.pg, source.maria, source.redis.port(), source.mount)) {
-            String project = EndToEndIntegrationTests.registerProject();
             api.post("/projects/" + project + "/environments", source.request("main", app.url()));
             try (WorkloadDriver workload = new WorkloadDriver(app.url(), 2)) {
                 await().atMost(Duration.ofMinutes(2)).until(() -> workload.requests() > 50);

@@ -7,7 +7,6 @@ import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -33,9 +32,6 @@ class EndToEndIntegrationTests {
     static Stack stack;
     static Api api;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void start() throws Exception {
         fixture = new StackFixture();
@@ -54,9 +50,9 @@ class EndToEndIntegrationTests {
 
     @Test
     void aBackupRestoresTheWholeEnvironmentAfterItsDataIsDestroyed() throws Exception {
-        Environment env = Environment.create(dir, "main", 50_000);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 50_000);
         try {
-            String project = registerProject();
             assertThat(api.post("/projects/" + project + "/environments", env.request()).status()).isEqualTo(201);
             Map<String, String> database = PgFingerprint.of(env.database());
             Map<String, String> files = TreeFingerprint.of(env.mount());
@@ -93,10 +89,10 @@ class EndToEndIntegrationTests {
 
     @Test
     void aBackupRestoresIntoAnotherEnvironment() throws Exception {
-        Environment source = Environment.create(dir.resolve("source"), "main", 5_000);
-        Environment target = Environment.empty(dir.resolve("target"), "staging");
+        String project = registerProject();
+        Environment source = Environment.create(fixture.dir(project).resolve("source"), "main", 5_000);
+        Environment target = Environment.empty(fixture.dir(project).resolve("target"), "staging");
         try {
-            String project = registerProject();
             assertThat(api.post("/projects/" + project + "/environments", source.request()).status()).isEqualTo(201);
             assertThat(api.post("/projects/" + project + "/environments", target.request()).status()).isEqualTo(201);
             JsonNode backup = backup(project, "main");
@@ -114,10 +110,10 @@ class EndToEndIntegrationTests {
 
     @Test
     void aBackupRestoresIntoANewEnvironmentBranchedFromAnother() throws Exception {
-        Environment source = Environment.create(dir.resolve("source"), "main", 2_000);
+        String project = registerProject();
+        Environment source = Environment.create(fixture.dir(project).resolve("source"), "main", 2_000);
         String branchDatabase = source.database() + "_preview";
         try {
-            String project = registerProject();
             assertThat(api.post("/projects/" + project + "/environments", source.request()).status()).isEqualTo(201);
             JsonNode backup = backup(project, "main");
 
@@ -142,9 +138,9 @@ class EndToEndIntegrationTests {
 
     @Test
     void inactiveEnvironmentsCannotBeBackedUpNorRestoredInto() throws Exception {
-        Environment env = Environment.create(dir, "main", 100);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 100);
         try {
-            String project = registerProject();
             api.post("/projects/" + project + "/environments", env.request());
             JsonNode backup = backup(project, "main");
             assertThat(api.post("/projects/" + project + "/environments/main/deactivate", null).status())
@@ -179,8 +175,8 @@ class EndToEndIntegrationTests {
 
     @Test
     void credentialsAreNeverReturned() throws Exception {
-        Environment env = Environment.empty(dir, "main");
         String project = registerProject();
+        Environment env = Environment.empty(fixture.dir(project), "main");
         Api.Response created = api.post("/projects/" + project + "/environments", env.request());
         Api.Response read = api.get("/projects/" + project + "/environments/main");
         for (Api.Response response : new Api.Response[] {created, read}) {
@@ -191,9 +187,9 @@ class EndToEndIntegrationTests {
 
     @Test
     void malformedEventsAreDeadLetteredAndNeverBlockThePartition() throws Exception {
-        Environment env = Environment.create(dir, "main", 100);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 100);
         try {
-            String project = registerProject();
             api.post("/projects/" + project + "/environments", env.request());
             String namespace = fixture.properties.get("lifeboat.kafka.namespace");
             List<String> malformed = List.of("{not json", "{\"type\":\"backup.requested\",\"schema_version\":99}",
@@ -218,9 +214,9 @@ class EndToEndIntegrationTests {
 
     @Test
     void verificationRereadsTheDataAndRecordsItsResultOnTheBackup() throws Exception {
-        Environment env = Environment.create(dir, "main", 1_000);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 1_000);
         try {
-            String project = registerProject();
             api.post("/projects/" + project + "/environments", env.request());
             String path = "/projects/" + project + "/environments/main/backups/" + backup(project, "main")
                     .path("id").asString();
@@ -239,9 +235,9 @@ class EndToEndIntegrationTests {
 
     @Test
     void theListOfBackupsIsRebuiltFromObjectStorageAloneAfterTheCatalogIsLost() throws Exception {
-        Environment env = Environment.create(dir, "main", 1_000);
+        String project = registerProject();
+        Environment env = Environment.create(fixture.dir(project), "main", 1_000);
         try {
-            String project = registerProject();
             api.post("/projects/" + project + "/environments", env.request());
             JsonNode backup = backup(project, "main");
             String list = "/projects/" + project + "/environments/main/backups";

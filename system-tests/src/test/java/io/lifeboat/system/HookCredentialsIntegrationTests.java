@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.net.InetSocketAddress;
@@ -43,9 +42,6 @@ class HookCredentialsIntegrationTests {
     static Stack stack;
     static Api api;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void start() throws Exception {
         fixture = new StackFixture();
@@ -63,6 +59,8 @@ class HookCredentialsIntegrationTests {
 
     @Test
     void credentialsInHookUrlsAreUsedButNeverShownPublishedOrLogged() throws Exception {
+        String project = EndToEndIntegrationTests.registerProject();
+        Path dir = fixture.dir(project);
         List<String> calls = new CopyOnWriteArrayList<>();
         HttpServer hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
         hooks.createContext("/", exchange -> {
@@ -78,8 +76,7 @@ class HookCredentialsIntegrationTests {
             Path code = Files.createDirectories(dir.resolve("code"));
             TreeFingerprint.populate(mount, 64 * 1024);
             Files.writeString(code.resolve("app.py"), "print('hi')\n");
-            String project = EndToEndIntegrationTests.registerProject();
-            Map<String, Object> request = new HashMap<>(Demo.filesOnly("main", mount, code));
+                Map<String, Object> request = new HashMap<>(Demo.filesOnly("main", mount, code));
             request.put("hooks", Map.of("hold", base + "/hold?token=" + TOKEN, "release", base + "/release?token=" + TOKEN));
             String path = "/projects/" + project + "/environments";
             assertThat(api.post(path, request).status()).isEqualTo(201);

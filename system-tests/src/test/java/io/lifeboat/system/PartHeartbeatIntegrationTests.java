@@ -5,7 +5,6 @@ import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -25,9 +24,6 @@ class PartHeartbeatIntegrationTests {
     static StackFixture fixture;
     static Stack stack;
     static Api api;
-
-    @TempDir
-    Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +45,8 @@ class PartHeartbeatIntegrationTests {
 
     @Test
     void aPartWaitingForAStreamingSlotKeepsReportingAndTheBackupCompletes() throws Exception {
+        String project = EndToEndIntegrationTests.registerProject();
+        Path dir = fixture.dir(project);
         Path code = Files.createDirectories(dir.resolve("code"));
         Files.writeString(code.resolve("app.py"), "print('hi')\n");
         Map<String, Object> request = new HashMap<>(Demo.filesOnly("main", Files.createDirectories(dir.resolve("m0")),
@@ -62,7 +60,6 @@ class PartHeartbeatIntegrationTests {
             mounts.add(Map.of("name", "uploads" + i, "path", mount.toString()));
         }
         request.put("mounts", mounts);
-        String project = EndToEndIntegrationTests.registerProject();
         assertThat(api.post("/projects/" + project + "/environments", request).status()).isEqualTo(201);
 
         JsonNode backup = EndToEndIntegrationTests.backup(project, "main");

@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -38,9 +37,6 @@ class PartRedeliveryIntegrationTests {
     static Stack stack;
     static Api api;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void start() throws Exception {
         fixture = new StackFixture();
@@ -58,11 +54,12 @@ class PartRedeliveryIntegrationTests {
 
     @Test
     void aRedeliveredPartTaskOfAnEndedBackupIsRefusedAndWritesNothing() throws Exception {
+        String project = EndToEndIntegrationTests.registerProject();
+        Path dir = fixture.dir(project);
         Path mount = Files.createDirectories(dir.resolve("mount"));
         Path code = Files.createDirectories(dir.resolve("code"));
         TreeFingerprint.populate(mount, 256 * 1024);
         Files.writeString(code.resolve("app.py"), "print('hi')\n");
-        String project = EndToEndIntegrationTests.registerProject();
         assertThat(api.post("/projects/" + project + "/environments", Demo.filesOnly("main", mount, code)).status())
                 .isEqualTo(201);
         JsonNode backup = EndToEndIntegrationTests.backup(project, "main");

@@ -8,7 +8,6 @@ import io.lifeboat.testing.RedisServer;
 import io.lifeboat.testing.TestInfra;
 import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import tools.jackson.databind.JsonNode;
 
@@ -27,12 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeparateProcessesSystemTests {
 
-    @TempDir
-    Path dir;
-
     @Test
     void fiveJvmsBackUpAndRestoreEveryServiceTypeThroughTheGateway() throws Exception {
-        Environment env = Environment.create(dir, "main", 5_000);
+        Environment env = null;
         String maria = PgFixtures.uniqueName("lb_sys_maria");
         try (RedisServer redis = RedisServer.start();
              StackFixture fixture = new StackFixture();
@@ -47,6 +43,7 @@ class SeparateProcessesSystemTests {
             });
             EndToEndIntegrationTests.api = new Api(services.gatewayUrl(), StackFixture.TOKEN);
             String project = EndToEndIntegrationTests.registerProject();
+            env = Environment.create(fixture.dir(project), "main", 5_000);
             Api api = EndToEndIntegrationTests.api;
             assertThat(api.post("/projects/" + project + "/environments", everyType(env, maria, redis)).status())
                     .isEqualTo(201);
@@ -84,7 +81,9 @@ class SeparateProcessesSystemTests {
                         .doesNotContain(StackFixture.TOKEN).contains("Started");
             }
         } finally {
-            PgFixtures.drop(env.database());
+            if (env != null) {
+                PgFixtures.drop(env.database());
+            }
             MariaDbFixtures.drop(maria);
         }
     }

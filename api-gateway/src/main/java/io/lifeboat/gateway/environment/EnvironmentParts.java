@@ -1,6 +1,7 @@
 package io.lifeboat.gateway.environment;
 
 import io.lifeboat.connector.Connectors;
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.SecretSealer;
@@ -15,15 +16,18 @@ import java.util.Set;
 
 /**
  * Turns a registration into the parts the workers receive: services (their passwords sealed at once), mounts
- * and the code, each checked by its connector. Errors name the field at fault.
+ * and the code, each checked by its connector; mount and code paths must lie below one of the project's file
+ * roots ({@link FileRoots}). Errors name the field at fault.
  */
 final class EnvironmentParts {
 
     private final Connectors connectors = new Connectors();
     private final SecretSealer sealer;
+    private final FileRoots roots;
 
-    EnvironmentParts(SecretSealer sealer) {
+    EnvironmentParts(SecretSealer sealer, FileRoots roots) {
         this.sealer = sealer;
+        this.roots = roots;
     }
 
     List<PartSpec> of(EnvironmentRef ref, EnvironmentRequest request) {
@@ -51,10 +55,12 @@ final class EnvironmentParts {
         List<EnvironmentRequest.Mount> mounts = request.mounts() == null ? List.of() : request.mounts();
         for (int i = 0; i < mounts.size(); i++) {
             requireUnique(names, mounts.get(i).name(), "mounts[" + i + "].name");
+            requireInRoots(ref, mounts.get(i).path(), "mounts[" + i + "].path");
             parts.add(new PartSpec(mounts.get(i).name(), "mount", Map.of("path", mounts.get(i).path()), null));
         }
         Map<String, String> code = new HashMap<>(Map.of("commit", request.code().commit()));
         if (request.code().path() != null) {
+            requireInRoots(ref, request.code().path(), "code.path");
             code.put("path", request.code().path());
         }
         parts.add(new PartSpec("code", "code", code, null));
@@ -73,6 +79,20 @@ final class EnvironmentParts {
         connectors.get(part.type()).validate(part);
     }
 
+    /**
+     * Checks that a mount's or the code's path lies below one of the project's file roots.
+     *
+     * @throws IllegalArgumentException naming the part and why its path is refused
+     */
+    void requireInRoots(EnvironmentRef ref, PartSpec part) {
+        String path = part.setting("path");
+        if (Set.of("mount", "code").contains(part.type()) && path != null) {
+            roots.refusal(ref.project(), path).ifPresent(reason -> {
+                throw new IllegalArgumentException("part " + part.name() + ": " + reason);
+            });
+        }
+    }
+
     /** A service given again without a password keeps the one it had. */
     static List<PartSpec> keepSecrets(List<PartSpec> parts, List<PartSpec> old) {
         return parts.stream().map(p -> p.sealedSecret() != null ? p : old.stream()
@@ -85,6 +105,12 @@ final class EnvironmentParts {
         if (!names.add(name)) {
             throw Problems.invalid(field, "part name '" + name + "' is used twice (or is the reserved name 'code')");
         }
+    }
+
+    private void requireInRoots(EnvironmentRef ref, String path, String field) {
+        roots.refusal(ref.project(), path).ifPresent(reason -> {
+            throw Problems.invalid(field, reason);
+        });
     }
 
     private List<String> serviceTypes() {

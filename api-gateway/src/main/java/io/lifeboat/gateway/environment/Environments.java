@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.environment;
 
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.Hooks;
@@ -16,6 +17,7 @@ import io.lifeboat.gateway.project.ProjectDeleting;
 import io.lifeboat.gateway.project.Projects;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
+import io.lifeboat.support.files.FilesProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +51,9 @@ public class Environments {
     private final EnvironmentParts partBuilder;
 
     Environments(JdbcClient jdbc, Projects projects, SecretSealer sealer, Outbox outbox, Clock clock,
-                 ProjectAccess access, Audit audit, Operations operations) {
+                 ProjectAccess access, Audit audit, Operations operations, FilesProperties files) {
         this.operations = operations;
-        this.partBuilder = new EnvironmentParts(sealer);
+        this.partBuilder = new EnvironmentParts(sealer, FileRoots.of(files.roots()));
         this.access = access;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -113,7 +115,14 @@ public class Environments {
         EnvironmentRef ref = new EnvironmentRef(parentRef.project(), name);
         List<PartSpec> parts = new ArrayList<>();
         for (PartSpec part : parent.parts()) {
-            parts.add(Branching.branch(part, parentRef, ref, sealer));
+            PartSpec branched = Branching.branch(part, parentRef, ref, sealer);
+            try {
+                partBuilder.requireInRoots(ref, branched);
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalid("branch_from", "environment " + parentRef + " cannot be branched: "
+                        + e.getMessage());
+            }
+            parts.add(branched);
         }
         Instant now = clock.instant();
         Environment environment = new Environment(ref, parent.type().equals("production") ? "staging" : parent.type(),
@@ -173,6 +182,7 @@ public class Environments {
         }
         parts.forEach(part -> {
             partBuilder.validate(part);
+            partBuilder.requireInRoots(ref, part);
         });
         Instant now = clock.instant();
         Optional<Environment> old = find(ref);

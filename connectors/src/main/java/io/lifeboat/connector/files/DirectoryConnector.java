@@ -26,9 +26,13 @@ public abstract class DirectoryConnector implements Connector {
         this.clock = clock;
     }
 
-    /** The directory of this part. */
-    protected Path directory(PartSpec spec) {
-        return Path.of(spec.requireSetting("path"));
+    /**
+     * The real directory of this part, symlinks resolved, once checked to be below one of the project's roots.
+     *
+     * @throws io.lifeboat.connector.ConnectorException (permanent) when it is not
+     */
+    protected Path directory(PartContext part) {
+        return part.roots().confine(part.environment().project(), part.spec().requireSetting("path"));
     }
 
     /** Entries never backed up nor touched by a restore. */
@@ -51,7 +55,7 @@ public abstract class DirectoryConnector implements Connector {
 
     @Override
     public SnapshotSession openSnapshot(PartContext part) {
-        Path root = directory(part.spec());
+        Path root = directory(part);
         return new SnapshotSession() {
             private TreeCapture capture;
 
@@ -79,7 +83,7 @@ public abstract class DirectoryConnector implements Connector {
 
     @Override
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
-        Path live = directory(target.spec());
+        Path live = directory(target);
         Path staging = TreeStager.stagingFor(live, target.operationId());
         long bytes = TreeStager.stage(stored, staging, excluded());
         return new StagedRestore() {

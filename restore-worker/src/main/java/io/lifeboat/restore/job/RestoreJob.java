@@ -4,6 +4,7 @@ import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.PartSpec;
@@ -17,6 +18,7 @@ import io.lifeboat.storage.object.StorageException;
 import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.support.events.Outbox;
+import io.lifeboat.support.files.FilesProperties;
 import io.lifeboat.support.hooks.HoldHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +59,11 @@ class RestoreJob {
     private final Duration timeout;
     private final HoldHooks hooks;
     private final Duration holdDeadline;
+    private final FileRoots roots;
 
     RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
-               SecretSealer sealer, Clock clock, HoldHooks hooks, @Value("${lifeboat.restore.timeout}") Duration timeout,
+               SecretSealer sealer, Clock clock, HoldHooks hooks, FilesProperties files,
+               @Value("${lifeboat.restore.timeout}") Duration timeout,
                @Value("${lifeboat.restore.hold-deadline:5m}") Duration holdDeadline) {
         this.ledger = ledger;
         this.outbox = outbox;
@@ -70,6 +74,7 @@ class RestoreJob {
         this.timeout = timeout;
         this.hooks = hooks;
         this.holdDeadline = holdDeadline;
+        this.roots = FileRoots.of(files.roots());
     }
 
     void run(RestoreRequested request) {
@@ -182,7 +187,7 @@ class RestoreJob {
         var stored = repository.openPart(request.source().project(), request.backupId(), part.name());
         log.info("staging part {} of backup {} into {}", part.name(), request.backupId(), request.target());
         return connectors.get(part.type()).stage(new PartContext(request.target(), target, password,
-                request.restoreId()), stored);
+                request.restoreId(), roots), stored);
     }
 
     private void finish(RestoreRequested request, String status, String error,

@@ -5,6 +5,7 @@ import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.SnapshotSession;
+import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
@@ -22,6 +23,7 @@ import io.lifeboat.storage.repo.PartManifest;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.storage.repo.SnapshotWriter;
 import io.lifeboat.support.events.EventPublisher;
+import io.lifeboat.support.files.FilesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,9 +67,10 @@ class PartWorker implements AutoCloseable {
     private final Semaphore streaming;
     private final Duration waitForCut;
     private final Duration heartbeat;
+    private final FileRoots roots;
 
     PartWorker(Repository repository, SecretSealer sealer, EventPublisher publisher, CutSignals signals,
-               PartClaims claims, Clock clock,
+               PartClaims claims, Clock clock, FilesProperties files,
                @Value("${lifeboat.snapshot.parallel-parts}") int parallelParts,
                @Value("${lifeboat.snapshot.prepare-timeout}") Duration prepareTimeout,
                @Value("${lifeboat.snapshot.hold-deadline}") Duration holdDeadline,
@@ -81,6 +84,7 @@ class PartWorker implements AutoCloseable {
         this.streaming = new Semaphore(parallelParts);
         this.waitForCut = prepareTimeout.plus(holdDeadline);
         this.heartbeat = heartbeat;
+        this.roots = FileRoots.of(files.roots());
     }
 
     void submit(PartSnapshotRequested task) {
@@ -106,7 +110,7 @@ class PartWorker implements AutoCloseable {
             Connector connector = connectors.get(part.type());
             String password = part.sealedSecret() == null ? null
                     : sealer.open(part.sealedSecret(), SecretSealer.context(task.environment(), part.name()));
-            PartContext context = new PartContext(task.environment(), part, password, task.backupId());
+            PartContext context = new PartContext(task.environment(), part, password, task.backupId(), roots);
             try (SnapshotSession session = connector.openSnapshot(context)) {
                 Instant at = cut(task, session);
                 streaming.acquire();

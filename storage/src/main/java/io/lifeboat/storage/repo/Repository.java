@@ -93,7 +93,12 @@ public final class Repository implements AutoCloseable {
         locations.put(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
                 Json.write(manifest)));
         for (BackupManifest.PartRef part : manifest.parts()) {
-            locations.delete(RepositoryLayout.lease(manifest.project(), manifest.backupId(), part.name()));
+            try {
+                locations.delete(RepositoryLayout.lease(manifest.project(), manifest.backupId(), part.name()));
+            } catch (StorageException e) {
+                log.warn("backup {} is committed; the lease of its part {} lapses by itself: {}",
+                        manifest.backupId(), part.name(), e.getMessage());
+            }
         }
     }
 
@@ -184,6 +189,14 @@ public final class Repository implements AutoCloseable {
     /** Reclaims space no backup references any more, safely while backups run. */
     public GcReport collectGarbage(String project) {
         return new GarbageCollector(this).collect(project);
+    }
+
+    /**
+     * Copies every object that some locations miss (written while they were down) from a location whose copy
+     * verifies. Every location must be reachable. Run it after an outage, and not while backups are deleted.
+     */
+    public RepairReport repair() {
+        return new Repairer(this).repair();
     }
 
     /** Projects that have data in this repository. */

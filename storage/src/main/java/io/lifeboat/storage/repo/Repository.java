@@ -90,7 +90,7 @@ public final class Repository implements AutoCloseable {
             }
         }
         String key = RepositoryLayout.backup(manifest.project(), manifest.environment(), manifest.backupId());
-        locations.put(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
+        locations.putOrRemove(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
                 Json.write(manifest)));
         for (BackupManifest.PartRef part : manifest.parts()) {
             try {

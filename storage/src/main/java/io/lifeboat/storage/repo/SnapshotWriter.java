@@ -209,7 +209,7 @@ public final class SnapshotWriter implements AutoCloseable {
                 createdAt, pointInTime, treeIds, entries, bytes.get(), newBytes.get(), storedBytes.get(),
                 newChunks.get(), reusedChunks.get(), indexes, Map.copyOf(metadata));
         String manifestKey = RepositoryLayout.part(project, backupId, part);
-        repository.locations().put(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
+        repository.locations().putOrRemove(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
                 Json.write(manifest)));
         finished = true;
         holdLeaseForBackupCommit();

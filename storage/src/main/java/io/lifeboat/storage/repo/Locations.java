@@ -187,6 +187,18 @@ public final class Locations implements AutoCloseable {
 
     /** The union of every reachable location's keys under the prefix, in key order. */
     Stream<ObjectInfo> list(String prefix) {
+        return list(prefix, false);
+    }
+
+    /**
+     * The union of every location's keys under the prefix, in key order; fails, naming the location, when any
+     * one cannot be listed. For decisions that a partial view would make wrong, such as what to delete.
+     */
+    Stream<ObjectInfo> listEverywhere(String prefix) {
+        return list(prefix, true);
+    }
+
+    private Stream<ObjectInfo> list(String prefix, boolean everywhere) {
         TreeMap<String, ObjectInfo> merged = new TreeMap<>();
         int reachable = 0;
         StorageException last = null;
@@ -198,6 +210,10 @@ public final class Locations implements AutoCloseable {
             } catch (StorageException e) {
                 last = e;
                 markFailed(store);
+                if (everywhere) {
+                    throw new StorageException("location " + store.name() + " cannot be listed: " + e.getMessage(),
+                            false, e);
+                }
             }
         }
         if (reachable == 0) {

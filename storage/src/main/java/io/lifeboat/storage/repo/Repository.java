@@ -186,7 +186,10 @@ public final class Repository implements AutoCloseable {
         return new Verifier(this).verify(project, environment, backupId, sample);
     }
 
-    /** Reclaims space no backup references any more, safely while backups run. */
+    /**
+     * Reclaims space no backup references any more, safely while backups run. Refuses, deleting nothing, while
+     * any location cannot be listed: data that looks unreferenced on a partial view may be referenced there.
+     */
     public GcReport collectGarbage(String project) {
         return new GarbageCollector(this).collect(project);
     }
@@ -216,9 +219,14 @@ public final class Repository implements AutoCloseable {
 
     /** The project's index, refreshed from storage: new index objects are loaded, vanished ones dropped. */
     PackIndex index(String project) {
+        return index(project, false);
+    }
+
+    /** As {@link #index(String)}; with {@code everywhere}, fails unless every location could be listed. */
+    PackIndex index(String project, boolean everywhere) {
         String prefix = RepositoryLayout.indexes(project);
-        Set<String> names = locations.list(prefix).map(i -> i.key().substring(prefix.length()))
-                .collect(Collectors.toSet());
+        Set<String> names = (everywhere ? locations.listEverywhere(prefix) : locations.list(prefix))
+                .map(i -> i.key().substring(prefix.length())).collect(Collectors.toSet());
         PackIndex cached = indexes.get(project);
         if (cached == null || !names.containsAll(cached.loadedIndexes())) {
             cached = new PackIndex();
@@ -238,8 +246,13 @@ public final class Repository implements AutoCloseable {
     }
 
     Set<String> condemnedPacks(String project) {
+        return condemnedPacks(project, false);
+    }
+
+    Set<String> condemnedPacks(String project, boolean everywhere) {
+        String prefix = RepositoryLayout.condemnedRecords(project);
         Set<String> condemned = new HashSet<>();
-        for (ObjectInfo info : locations.list(RepositoryLayout.condemnedRecords(project)).toList()) {
+        for (ObjectInfo info : (everywhere ? locations.listEverywhere(prefix) : locations.list(prefix)).toList()) {
             try {
                 condemned.addAll(readDocument(info.key(), GarbageCollector.Condemned.KIND, project,
                         GarbageCollector.Condemned.class).packs());

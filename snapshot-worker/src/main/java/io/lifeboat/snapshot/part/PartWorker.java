@@ -102,7 +102,7 @@ class PartWorker implements AutoCloseable {
                             heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                     PartManifest manifest;
                     try {
-                        manifest = writer.commit(at, session.stream(writer));
+                        manifest = writer.commit(at, session.stream(writer), task.deadline());
                     } finally {
                         beat.cancel(false);
                     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,15 @@ public final class Repository implements AutoCloseable {
  * parts' leases, which protected their data from garbage collection until now.
      */
     public void commitBackup(BackupManifest manifest) {
+        commitBackup(manifest, Instant.MAX);
+    }
+
+    /**
+     * As {@link #commitBackup(BackupManifest)}, refusing once {@code deadline} has passed by the repository's
+     * clock: checked after the parts are found in the quorum, immediately before the manifest is written, so a
+     * backup that its requester gave up on never becomes complete.
+     */
+    public void commitBackup(BackupManifest manifest, Instant deadline) {
         for (BackupManifest.PartRef part : manifest.parts()) {
             String key = RepositoryLayout.part(manifest.project(), manifest.backupId(), part.name());
             int copies = locations.copies(key);
@@ -89,6 +99,7 @@ public final class Repository implements AutoCloseable {
                         + copies + " locations, " + locations.writeQuorum() + " required", false, null);
             }
         }
+        requireBefore(deadline, "backup " + manifest.backupId());
         String key = RepositoryLayout.backup(manifest.project(), manifest.environment(), manifest.backupId());
         locations.putOrRemove(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
                 Json.write(manifest)));
@@ -270,6 +281,15 @@ public final class Repository implements AutoCloseable {
 
     void writeDocument(String key, String kind, String project, Object document) {
         locations.put(key, Envelope.seal(keys.forWriting(project), kind, key, Json.write(document)));
+    }
+
+    /** Throws, permanently, unless the clock is still before {@code deadline}. */
+    void requireBefore(Instant deadline, String what) {
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+            throw new StorageException(what + " is not committed: its deadline " + deadline + " has passed (now "
+                    + now + ")", true, null);
+        }
     }
 
     KeyStore keys() {

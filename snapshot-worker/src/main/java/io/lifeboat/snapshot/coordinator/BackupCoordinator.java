@@ -20,6 +20,7 @@ import io.lifeboat.contracts.snapshot.PartSnapshotPrepared;
 import io.lifeboat.contracts.snapshot.PartSnapshotProgressed;
 import io.lifeboat.contracts.snapshot.PartSnapshotRequested;
 import io.lifeboat.contracts.snapshot.SnapshotCutRequested;
+import io.lifeboat.storage.object.StorageException;
 import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.support.events.EventPublisher;
@@ -56,13 +57,13 @@ class BackupCoordinator {
     private final HoldHooks hooks;
     private final Repository repository;
     private final Clock clock;
-    private final Duration timeout;
+    private final BackupDeadlines deadlines;
     private final Duration prepareTimeout;
     private final Duration holdDeadline;
     private final Duration heartbeatTimeout;
 
     BackupCoordinator(BackupLedger ledger, Outbox outbox, EventPublisher publisher, HoldHooks hooks,
-                      Repository repository, Clock clock, @Value("${lifeboat.snapshot.timeout}") Duration timeout,
+                      Repository repository, Clock clock, BackupDeadlines deadlines,
                       @Value("${lifeboat.snapshot.prepare-timeout}") Duration prepareTimeout,
                       @Value("${lifeboat.snapshot.hold-deadline}") Duration holdDeadline,
                       @Value("${lifeboat.snapshot.heartbeat-timeout}") Duration heartbeatTimeout) {
@@ -72,7 +73,7 @@ class BackupCoordinator {
         this.hooks = hooks;
         this.repository = repository;
         this.clock = clock;
-        this.timeout = timeout;
+        this.deadlines = deadlines;
         this.prepareTimeout = prepareTimeout;
         this.holdDeadline = holdDeadline;
         this.heartbeatTimeout = heartbeatTimeout;
@@ -81,10 +82,11 @@ class BackupCoordinator {
     @Transactional
     public void start(BackupRequested request) {
         Instant now = clock.instant();
-        Instant deadline = now.plus(timeout);
+        Instant deadline = deadlines.deadline(request);
         boolean consistent = request.safe();
+        Instant prepareDeadline = now.plus(prepareTimeout).isBefore(deadline) ? now.plus(prepareTimeout) : deadline;
         if (!ledger.insert(request, consistent ? "PREPARING" : "STREAMING", now, deadline,
-                consistent ? now.plus(prepareTimeout) : null)) {
+                consistent ? prepareDeadline : null)) {
             log.info("backup {} is already known; ignoring the repeated request", request.backupId());
             return;
         }
@@ -92,6 +94,11 @@ class BackupCoordinator {
                 request.environment()));
         if (request.parts().isEmpty()) {
             fail(ledger.lock(request.backupId()).orElseThrow(), "the environment has no parts to back up", now);
+            return;
+        }
+        if (!now.isBefore(deadline)) {
+            fail(ledger.lock(request.backupId()).orElseThrow(), "timed out: requested at " + request.occurredAt()
+                    + ", the backup's deadline " + deadline + " passed before it could start", now);
             return;
         }
         request.parts().forEach(part -> outbox.add(Topics.snapshotTasks(part.type()), new PartSnapshotRequested(
@@ -215,11 +222,20 @@ class BackupCoordinator {
         long skew = points.isEmpty() ? 0 : Duration.between(points.stream().min(Instant::compareTo).orElseThrow(),
                 points.stream().max(Instant::compareTo).orElseThrow()).toMillis();
         Long hold = backup.safe() ? backup.holdMillis() : null;
-        repository.commitBackup(new BackupManifest(BackupManifest.FORMAT, backup.environment().project(),
-                backup.environment().environment(), backup.id(), backup.createdAt(), now, backup.safe(),
-                backup.automated(), backup.trigger(), backup.commitSha(), parts.stream()
-                .map(p -> new BackupManifest.PartRef(p.name(), p.type(), p.bytes(), p.storedBytes(), p.pointInTime()))
-                .toList(), hold, skew, Map.of()));
+        if (!now.isBefore(backup.deadline())) {
+            fail(backup, "timed out: every part is stored, but the backup's deadline " + backup.deadline()
+                    + " passed before it could be committed", now);
+            return;
+        }
+        try {
+            repository.commitBackup(manifest(backup, parts, now, hold, skew), backup.deadline());
+        } catch (StorageException e) {
+            if (!e.permanent()) {
+                throw e; // redelivered: the part result is retried
+            }
+            fail(backup, "the backup could not be committed: " + e.getMessage(), clock.instant());
+            return;
+        }
         ledger.finish(backup.id(), "COMPLETED", null, now);
         long size = parts.stream().mapToLong(PartResult::bytes).sum();
         long stored = parts.stream().mapToLong(PartResult::storedBytes).sum();
@@ -227,6 +243,15 @@ class BackupCoordinator {
                 backup.safe(), backup.automated(), backup.commitSha(), parts, size, stored, hold, skew));
         log.info("backup {} of {} completed: {} bytes, {} stored, hold {} ms, skew {} ms", backup.id(),
                 backup.environment(), size, stored, hold, skew);
+    }
+
+    private static BackupManifest manifest(BackupLedger.Backup backup, List<PartResult> parts, Instant now, Long hold,
+                                           long skew) {
+        return new BackupManifest(BackupManifest.FORMAT, backup.environment().project(),
+                backup.environment().environment(), backup.id(), backup.createdAt(), now, backup.safe(),
+                backup.automated(), backup.trigger(), backup.commitSha(), parts.stream()
+                .map(p -> new BackupManifest.PartRef(p.name(), p.type(), p.bytes(), p.storedBytes(), p.pointInTime()))
+                .toList(), hold, skew, Map.of());
     }
 
     /** Fails a running backup: releases its hold if it holds one, and tells waiting workers to give up. */

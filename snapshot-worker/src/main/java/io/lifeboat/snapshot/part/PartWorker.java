@@ -121,7 +121,7 @@ class PartWorker implements AutoCloseable {
                     if (!claims.running(task.backupId())) {
                         throw new IllegalStateException("the backup ended while the part streamed");
                     }
-                    PartManifest manifest = writer.commit(at, facts);
+                    PartManifest manifest = writer.commit(at, facts, task.deadline());
                     publish(new PartSnapshotCompleted(Ids.eventId(), clock.instant(), task.backupId(),
                             task.environment(), new PartResult(part.name(), part.type(),
                             PartResult.PartStatus.COMPLETED, manifest.bytes(), manifest.storedBytes(),

@@ -47,11 +47,43 @@ final class GarbageCollector {
     }
 
     GcReport collect(String project) {
+        try {
+            return collectEverywhere(project);
+        } catch (PartialView e) {
+            throw new StorageException("garbage collection of project " + project + " stopped, deleting nothing "
+                    + "further: " + e.getMessage(), false, e.getCause());
+        }
+    }
+
+    /** A location could not be listed: what looks unreferenced may be referenced there. */
+    private static final class PartialView extends RuntimeException {
+        PartialView(StorageException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Every location's keys under the prefix; never a partial view. */
+    private List<ObjectInfo> list(String prefix) {
+        try {
+            return repository.locations().listEverywhere(prefix).toList();
+        } catch (StorageException e) {
+            throw new PartialView(e);
+        }
+    }
+
+    private GcReport collectEverywhere(String project) {
         Instant now = repository.clock().instant();
         Duration grace = repository.options().gcGrace();
         List<Lease> liveLeases = liveLeases(project, now);
-        PackIndex index = repository.index(project);
-        Map<String, Long> liveBytes = markLive(project, index, repository.condemnedPacks(project));
+        PackIndex index;
+        Set<String> condemnedNow;
+        try {
+            index = repository.index(project, true);
+            condemnedNow = repository.condemnedPacks(project, true);
+        } catch (StorageException e) {
+            throw new PartialView(e);
+        }
+        Map<String, Long> liveBytes = markLive(project, index, condemnedNow);
 
         int deleted = 0;
         long deletedBytes = 0;
@@ -59,7 +91,7 @@ final class GarbageCollector {
         Set<String> stillCondemned = new HashSet<>();
         Set<String> deletedPacks = new HashSet<>();
         List<String> completedRecords = new ArrayList<>();
-        for (ObjectInfo info : repository.locations().list(RepositoryLayout.condemnedRecords(project)).toList()) {
+        for (ObjectInfo info : list(RepositoryLayout.condemnedRecords(project))) {
             Condemned record = readRecord(project, info.key());
             if (record == null) {
                 continue;
@@ -123,8 +155,7 @@ final class GarbageCollector {
         long maxChunks = repository.options().gcMaxChunksInMemory();
         int passes = (int) Math.max(1, (index.chunkCount() + maxChunks - 1) / maxChunks);
         Map<String, Long> liveBytes = new HashMap<>();
-        List<String> backupKeys = repository.locations().list(RepositoryLayout.backups(project))
-                .map(ObjectInfo::key).toList();
+        List<String> backupKeys = list(RepositoryLayout.backups(project)).stream().map(ObjectInfo::key).toList();
         for (int pass = 0; pass < passes; pass++) {
             Set<String> live = new HashSet<>();
             int p = pass;
@@ -219,7 +250,7 @@ final class GarbageCollector {
         Set<String> indexed = new HashSet<>();
         index.packs().forEach(p -> indexed.add(p.pack()));
         int deleted = 0;
-        for (ObjectInfo info : repository.locations().list(RepositoryLayout.packs(project)).toList()) {
+        for (ObjectInfo info : list(RepositoryLayout.packs(project))) {
             String pack = RepositoryLayout.packId(info.key());
             if (indexed.contains(pack) || alreadyDeleted.contains(pack)
                     || info.lastModified().plus(grace).isAfter(now)) {
@@ -237,7 +268,7 @@ final class GarbageCollector {
 
     private List<Lease> liveLeases(String project, Instant now) {
         List<Lease> leases = new ArrayList<>();
-        for (ObjectInfo info : repository.locations().list(RepositoryLayout.leases(project)).toList()) {
+        for (ObjectInfo info : list(RepositoryLayout.leases(project))) {
             try {
                 Lease lease = repository.locations().read(info.key(), b -> Json.read(b, Lease.class, "lease"));
                 if (lease.aliveAt(now)) {
@@ -251,7 +282,7 @@ final class GarbageCollector {
     }
 
     private void expireLapsedLeases(String project, Instant now, Duration grace) {
-        for (ObjectInfo info : repository.locations().list(RepositoryLayout.leases(project)).toList()) {
+        for (ObjectInfo info : list(RepositoryLayout.leases(project))) {
             try {
                 Lease lease = repository.locations().read(info.key(), b -> Json.read(b, Lease.class, "lease"));
                 if (!lease.aliveAt(now.minus(grace))) {

@@ -84,6 +84,11 @@ final class KeyStore {
         return rewrapped;
     }
 
+    /** Checks a stored project key: it parses and unwraps with a configured master key, or this throws. */
+    void check(String objectKey, byte[] bytes) {
+        unwrap(Json.read(bytes, WrappedKey.class, "project key " + objectKey));
+    }
+
     private TreeMap<String, ProjectKeys> load(String project) {
         return cache.computeIfAbsent(project, p -> {
             TreeMap<String, ProjectKeys> keys = new TreeMap<>();

@@ -60,28 +60,61 @@ public final class Locations implements AutoCloseable {
 
     /** Stores the object in every location; fails unless at least the write quorum holds it. */
     void put(String key, byte[] data) {
+        write(key, data, false);
+    }
+
+    /**
+     * As {@link #put}, for an object whose presence alone means something (a manifest): when the quorum is
+     * missed, the copies that were written are deleted again, so that no location holds the object.
+     */
+    void putOrRemove(String key, byte[] data) {
+        write(key, data, true);
+    }
+
+    private void write(String key, byte[] data, boolean removeOnFailure) {
         List<CompletableFuture<Void>> writes = stores.stream()
                 .map(store -> CompletableFuture.runAsync(() -> store.put(key, data), io))
                 .toList();
         List<String> failures = new ArrayList<>();
-        int succeeded = 0;
+        List<ObjectStore> written = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             try {
                 writes.get(i).join();
-                succeeded++;
+                written.add(stores.get(i));
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 failures.add(cause.getMessage());
                 markFailed(stores.get(i));
             }
         }
-        if (succeeded < writeQuorum) {
-            throw new StorageException("stored " + key + " in " + succeeded + " of " + stores.size()
-                    + " locations, " + writeQuorum + " required: " + String.join("; ", failures), false, null);
+        if (written.size() < writeQuorum) {
+            throw new StorageException("stored " + key + " in " + written.size() + " of " + stores.size()
+                    + " locations, " + writeQuorum + " required: " + String.join("; ", failures)
+                    + (removeOnFailure ? remove(key, written) : ""), false, null);
         }
         if (!failures.isEmpty()) {
-            log.warn("{} is in {} of {} locations: {}", key, succeeded, stores.size(), failures);
+            log.warn("{} is in {} of {} locations: {}", key, written.size(), stores.size(), failures);
         }
+    }
+
+    /** Deletes a key that missed its quorum from every location; says which written copies remain. */
+    private String remove(String key, List<ObjectStore> written) {
+        List<String> remaining = new ArrayList<>();
+        for (ObjectStore store : stores) {
+            try {
+                store.delete(key);
+            } catch (StorageException e) {
+                markFailed(store);
+                if (written.contains(store)) {
+                    remaining.add(store.name());
+                }
+            }
+        }
+        if (remaining.isEmpty()) {
+            return "; the copies written were removed";
+        }
+        log.error("{} missed its write quorum and could not be removed from locations {}", key, remaining);
+        return "; its copies in locations " + remaining + " could not be removed";
     }
 
     /**
@@ -154,6 +187,18 @@ public final class Locations implements AutoCloseable {
 
     /** The union of every reachable location's keys under the prefix, in key order. */
     Stream<ObjectInfo> list(String prefix) {
+        return list(prefix, false);
+    }
+
+    /**
+     * The union of every location's keys under the prefix, in key order; fails, naming the location, when any
+     * one cannot be listed. For decisions that a partial view would make wrong, such as what to delete.
+     */
+    Stream<ObjectInfo> listEverywhere(String prefix) {
+        return list(prefix, true);
+    }
+
+    private Stream<ObjectInfo> list(String prefix, boolean everywhere) {
         TreeMap<String, ObjectInfo> merged = new TreeMap<>();
         int reachable = 0;
         StorageException last = null;
@@ -165,6 +210,10 @@ public final class Locations implements AutoCloseable {
             } catch (StorageException e) {
                 last = e;
                 markFailed(store);
+                if (everywhere) {
+                    throw new StorageException("location " + store.name() + " cannot be listed: " + e.getMessage(),
+                            false, e);
+                }
             }
         }
         if (reachable == 0) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,6 +82,15 @@ public final class Repository implements AutoCloseable {
  * parts' leases, which protected their data from garbage collection until now.
      */
     public void commitBackup(BackupManifest manifest) {
+        commitBackup(manifest, Instant.MAX);
+    }
+
+    /**
+     * As {@link #commitBackup(BackupManifest)}, refusing once {@code deadline} has passed by the repository's
+     * clock: checked after the parts are found in the quorum, immediately before the manifest is written, so a
+     * backup that its requester gave up on never becomes complete.
+     */
+    public void commitBackup(BackupManifest manifest, Instant deadline) {
         for (BackupManifest.PartRef part : manifest.parts()) {
             String key = RepositoryLayout.part(manifest.project(), manifest.backupId(), part.name());
             int copies = locations.copies(key);
@@ -89,11 +99,17 @@ public final class Repository implements AutoCloseable {
                         + copies + " locations, " + locations.writeQuorum() + " required", false, null);
             }
         }
+        requireBefore(deadline, "backup " + manifest.backupId());
         String key = RepositoryLayout.backup(manifest.project(), manifest.environment(), manifest.backupId());
-        locations.put(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
+        locations.putOrRemove(key, Envelope.seal(keys.forWriting(manifest.project()), BackupManifest.KIND, key,
                 Json.write(manifest)));
         for (BackupManifest.PartRef part : manifest.parts()) {
-            locations.delete(RepositoryLayout.lease(manifest.project(), manifest.backupId(), part.name()));
+            try {
+                locations.delete(RepositoryLayout.lease(manifest.project(), manifest.backupId(), part.name()));
+            } catch (StorageException e) {
+                log.warn("backup {} is committed; the lease of its part {} lapses by itself: {}",
+                        manifest.backupId(), part.name(), e.getMessage());
+            }
         }
     }
 
@@ -181,9 +197,20 @@ public final class Repository implements AutoCloseable {
         return new Verifier(this).verify(project, environment, backupId, sample);
     }
 
-    /** Reclaims space no backup references any more, safely while backups run. */
+    /**
+     * Reclaims space no backup references any more, safely while backups run. Refuses, deleting nothing, while
+     * any location cannot be listed: data that looks unreferenced on a partial view may be referenced there.
+     */
     public GcReport collectGarbage(String project) {
         return new GarbageCollector(this).collect(project);
+    }
+
+    /**
+     * Copies every object that some locations miss (written while they were down) from a location whose copy
+     * verifies. Every location must be reachable. Run it after an outage, and not while backups are deleted.
+     */
+    public RepairReport repair() {
+        return new Repairer(this).repair();
     }
 
     /** Projects that have data in this repository. */
@@ -203,9 +230,14 @@ public final class Repository implements AutoCloseable {
 
     /** The project's index, refreshed from storage: new index objects are loaded, vanished ones dropped. */
     PackIndex index(String project) {
+        return index(project, false);
+    }
+
+    /** As {@link #index(String)}; with {@code everywhere}, fails unless every location could be listed. */
+    PackIndex index(String project, boolean everywhere) {
         String prefix = RepositoryLayout.indexes(project);
-        Set<String> names = locations.list(prefix).map(i -> i.key().substring(prefix.length()))
-                .collect(Collectors.toSet());
+        Set<String> names = (everywhere ? locations.listEverywhere(prefix) : locations.list(prefix))
+                .map(i -> i.key().substring(prefix.length())).collect(Collectors.toSet());
         PackIndex cached = indexes.get(project);
         if (cached == null || !names.containsAll(cached.loadedIndexes())) {
             cached = new PackIndex();
@@ -225,8 +257,13 @@ public final class Repository implements AutoCloseable {
     }
 
     Set<String> condemnedPacks(String project) {
+        return condemnedPacks(project, false);
+    }
+
+    Set<String> condemnedPacks(String project, boolean everywhere) {
+        String prefix = RepositoryLayout.condemnedRecords(project);
         Set<String> condemned = new HashSet<>();
-        for (ObjectInfo info : locations.list(RepositoryLayout.condemnedRecords(project)).toList()) {
+        for (ObjectInfo info : (everywhere ? locations.listEverywhere(prefix) : locations.list(prefix)).toList()) {
             try {
                 condemned.addAll(readDocument(info.key(), GarbageCollector.Condemned.KIND, project,
                         GarbageCollector.Condemned.class).packs());
@@ -244,6 +281,15 @@ public final class Repository implements AutoCloseable {
 
     void writeDocument(String key, String kind, String project, Object document) {
         locations.put(key, Envelope.seal(keys.forWriting(project), kind, key, Json.write(document)));
+    }
+
+    /** Throws, permanently, unless the clock is still before {@code deadline}. */
+    void requireBefore(Instant deadline, String what) {
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+            throw new StorageException(what + " is not committed: its deadline " + deadline + " has passed (now "
+                    + now + ")", true, null);
+        }
     }
 
     KeyStore keys() {

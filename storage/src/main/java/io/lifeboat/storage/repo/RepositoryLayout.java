@@ -58,6 +58,10 @@ public final class RepositoryLayout {
         return "parts/" + project + "/" + backupId + "/";
     }
 
+    static String partsOf(String project) {
+        return "parts/" + project + "/";
+    }
+
     static String backup(String project, String environment, String backupId) {
         return "backups/" + project + "/" + environment + "/" + backupId;
     }

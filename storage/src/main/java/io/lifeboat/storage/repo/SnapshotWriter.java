@@ -182,6 +182,14 @@ public final class SnapshotWriter implements AutoCloseable {
  * is kept until the backup commits (or lapses), so that garbage collection spares the part meanwhile.
      */
     public PartManifest commit(Instant pointInTime, Map<String, String> metadata) {
+        return commit(pointInTime, metadata, Instant.MAX);
+    }
+
+    /**
+     * As {@link #commit(Instant, Map)}, refusing once {@code deadline} has passed: it is checked after the
+     * uploads are done, before the index and the part manifest are written.
+     */
+    public PartManifest commit(Instant pointInTime, Map<String, String> metadata, Instant deadline) {
         if (finished) {
             throw new IllegalStateException("part " + part + " of backup " + backupId + " is already finished");
         }
@@ -195,6 +203,7 @@ public final class SnapshotWriter implements AutoCloseable {
             sealOpenPacks();
         }
         awaitUploads();
+        repository.requireBefore(deadline, "part " + part + " of backup " + backupId);
         checkReusedPacks();
         checkLease();
         String indexName = backupId + "-" + part + "-" + Names.timeOrderedId(repository.clock()).substring(12, 20);
@@ -209,7 +218,7 @@ public final class SnapshotWriter implements AutoCloseable {
                 createdAt, pointInTime, treeIds, entries, bytes.get(), newBytes.get(), storedBytes.get(),
                 newChunks.get(), reusedChunks.get(), indexes, Map.copyOf(metadata));
         String manifestKey = RepositoryLayout.part(project, backupId, part);
-        repository.locations().put(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
+        repository.locations().putOrRemove(manifestKey, Envelope.seal(keys, PartManifest.KIND, manifestKey,
                 Json.write(manifest)));
         finished = true;
         holdLeaseForBackupCommit();

@@ -12,6 +12,8 @@ final class SwitchableStore implements ObjectStore {
 
     private final ObjectStore delegate;
     private volatile boolean down;
+    private volatile String refusedPuts;
+    private volatile java.util.function.Consumer<String> beforePut = key -> { };
 
     SwitchableStore(ObjectStore delegate) {
         this.delegate = delegate;
@@ -19,6 +21,16 @@ final class SwitchableStore implements ObjectStore {
 
     void down(boolean down) {
         this.down = down;
+    }
+
+    /** Puts of keys under {@code prefix} fail while everything else works; null accepts every put again. */
+    void refusePuts(String prefix) {
+        this.refusedPuts = prefix;
+    }
+
+    /** Runs before every put, with its key: a slow upload, for example, moves a test clock. */
+    void beforePut(java.util.function.Consumer<String> hook) {
+        this.beforePut = hook;
     }
 
     private void check(String operation) {
@@ -35,6 +47,11 @@ final class SwitchableStore implements ObjectStore {
     @Override
     public void put(String key, byte[] data) {
         check("put " + key);
+        beforePut.accept(key);
+        String refused = refusedPuts;
+        if (refused != null && key.startsWith(refused)) {
+            throw new StorageException(name() + ": put " + key + " failed: HTTP 503 Slow Down", false, null);
+        }
         delegate.put(key, data);
     }
 

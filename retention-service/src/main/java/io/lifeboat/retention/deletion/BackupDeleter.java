@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Carries out a deletion that someone else decided. Idempotent: the backup manifest goes first, so the
- * backup stops existing at once; repeating a deletion changes nothing. Space is reclaimed by {@code Reclaimer}.
+ * backup stops existing at once; repeating a deletion changes nothing. Space is reclaimed by {@code Reclaimer},
+ * whose storage repair never runs during a deletion (they share an advisory lock, across instances).
  * While a restore reads the backup, or when storage fails, the deletion is recorded and waits;
  * {@link DeferredDeletions} carries it out once the restore ended, or on the next pass.
  */
@@ -44,6 +45,7 @@ class BackupDeleter {
 
     @Transactional
     public void delete(BackupDeletionRequested request) {
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtext('lifeboat-storage-repair'))", rs -> null);
         jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, "deletion/" + request.backupId());
         Integer done = jdbc.queryForObject("SELECT count(*) FROM deletions WHERE backup_id = ?", Integer.class,
                 request.backupId());

@@ -1,17 +1,23 @@
 package io.lifeboat.retention.reclaim;
 
 import io.lifeboat.storage.repo.GcReport;
+import io.lifeboat.storage.repo.RepairReport;
 import io.lifeboat.storage.repo.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 
-/** Runs the storage engine's garbage collection for every project, on a fixed interval. */
+/**
+ * Runs the storage engine's garbage collection for every project, then its repair of under-replicated
+ * objects, on a fixed interval.
+ */
 @Service
 class Reclaimer {
 
@@ -20,11 +26,13 @@ class Reclaimer {
     private final Repository repository;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Reclaimer(Repository repository, JdbcTemplate jdbc, Clock clock) {
+    Reclaimer(Repository repository, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Scheduled(fixedDelayString = "${lifeboat.retention.reclaim-interval}",
@@ -37,6 +45,26 @@ class Reclaimer {
                 log.warn("reclaiming storage of project {} failed; the next run retries: {}", project,
                         e.getMessage());
             }
+        }
+        repair();
+    }
+
+    /**
+     * Copies objects that some locations miss (a write that met the quorum but not every location). It holds
+     * the repair lock, so that no deletion runs meanwhile: a copy never brings a deleted backup back.
+     */
+    void repair() {
+        try {
+            RepairReport report = transactions.execute(status -> {
+                jdbc.query("SELECT pg_advisory_xact_lock(hashtext('lifeboat-storage-repair'))", rs -> null);
+                return repository.repair();
+            });
+            if (report.repaired() > 0 || !report.ok()) {
+                log.info("storage repair: {} of {} objects copied to the locations that missed them; problems: {}",
+                        report.repaired(), report.objects(), report.problems());
+            }
+        } catch (RuntimeException e) {
+            log.warn("storage repair failed; the next run retries: {}", e.getMessage());
         }
     }
 

@@ -1,0 +1,183 @@
+package io.lifeboat.system;
+
+import io.lifeboat.launcher.Stack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests the gateway refuses: outsiders get 404 for everything in a project before any body is read,
+ * bodies are strict, and every error is problem+json without internals. Each refusal changes nothing.
+ */
+class RequestRefusalIntegrationTests {
+
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    static final List<String> BODIES = List.of("{\"name\": ", "{\"schedule\": \"advanced\", \"unknown\": 1}",
+            "[1, 2", "not json at all");
+
+    static StackFixture fixture;
+    static Stack stack;
+    static Api root;
+    static Accounts accounts;
+    static Api admin;
+    static Api stranger;
+    static Api scoped;
+
+    @TempDir
+    static Path dir;
+
+    static String project;
+    static String other;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new StackFixture();
+        fixture.properties.put("lifeboat.gateway.rate-limit-per-second", "10000");
+        stack = fixture.start();
+        root = new Api(stack.gatewayUrl(), StackFixture.TOKEN);
+        accounts = new Accounts(root, stack.gatewayUrl());
+        project = project();
+        other = project();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        admin = accounts.user("admin-" + suffix, null, null);
+        stranger = accounts.user("stranger-" + suffix, null, null);
+        accounts.grant(project, admin, "admin");
+        accounts.grant(other, admin, "admin");
+        accounts.grant(other, stranger, "admin");
+        scoped = accounts.token(admin.userId(), other);
+        assertThat(root.post("/projects/" + project + "/environments", environment("main")).status())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void outsidersGetNotFoundForEveryPathMethodAndBodyAndNothingChanges() {
+        Snapshot before = Snapshot.of(project);
+        for (Api outsider : List.of(stranger, scoped)) {
+            for (String path : paths(project)) {
+                for (String method : METHODS) {
+                    for (String body : BODIES) {
+                        Api.Response response = outsider.send(method, path, method.equals("GET") ? null : body);
+                        assertNotFound(response, method + " " + path + " " + body);
+                        assertThat(response.body().path("detail").asString()).isEqualTo("project " + project
+                                + " does not exist");
+                    }
+                }
+            }
+        }
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+    }
+
+    @Test
+    void aProjectThatDoesNotExistLooksExactlyLikeOneTheCallerCannotSee() {
+        String missing = "p" + UUID.randomUUID().toString().substring(0, 8);
+        for (String method : METHODS) {
+            List<String> seen = new ArrayList<>();
+            List<String> unseen = new ArrayList<>();
+            for (String path : paths(project)) {
+                seen.add(normalised(stranger.send(method, path, BODIES.getFirst()), project));
+                unseen.add(normalised(stranger.send(method, path.replace(project, missing), BODIES.getFirst()),
+                        missing));
+            }
+            assertThat(unseen).as(method).isEqualTo(seen);
+        }
+    }
+
+    @Test
+    void membersWithABadBodyStillGetTheFieldNamed() {
+        Snapshot before = Snapshot.of(project);
+        String envs = "/projects/" + project + "/environments";
+        Api.Response malformed = admin.post(envs, "{\"name\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        Map<String, Object> badType = new java.util.HashMap<>(environment("second"));
+        badType.put("type", "qa");
+        assertProblem(admin.post(envs, badType), 400, "type");
+        assertProblem(admin.send("PUT", envs + "/main", "{\"name\": \"main\", \"type\": \"production\", "
+                + "\"code\": {\"commit\": \"zz\"}}"), 400, "code.commit");
+        assertProblem(admin.post("/projects/" + project + "/backup-schedule", Map.of("schedule", "gold")), 400,
+                "schedule");
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+    }
+
+    /** Every kind of path under a project, existing or not. */
+    static List<String> paths(String project) {
+        String p = "/projects/" + project;
+        String env = p + "/environments/main";
+        return List.of(p, p + "/", p + "/environments", env, env + "/backups", env + "/backups/nope",
+                env + "/backups/nope/restore", env + "/backups/nope/verify", env + "/restores", env + "/activate",
+                env + "/deactivate", p + "/restores/nope", p + "/members", p + "/members/" + admin.userId(),
+                p + "/audit", p + "/activity", p + "/backup-schedule", p + "/tombstones", p + "/no/such/thing");
+    }
+
+    /** What a project holds that a refused request could change. */
+    record Snapshot(JsonNode project, JsonNode environments, JsonNode environment, JsonNode backups,
+                    JsonNode restores, JsonNode members, JsonNode schedule, int auditEntries) {
+
+        static Snapshot of(String project) {
+            String p = "/projects/" + project;
+            String env = p + "/environments/main";
+            return new Snapshot(ok(p), ok(p + "/environments"), ok(env), ok(env + "/backups"),
+                    ok(env + "/restores"), ok(p + "/members"), ok(p + "/backup-schedule"), ok(p + "/audit").size());
+        }
+
+        private static JsonNode ok(String path) {
+            Api.Response response = root.get(path);
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
+            return response.body();
+        }
+    }
+
+    static void assertNotFound(Api.Response response, String what) {
+        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asString()).as(what)
+                .isEqualTo("https://lifeboat.dev/problems/not-found");
+        assertThat(response.body().has("field")).as(what).isFalse();
+    }
+
+    static void assertProblem(Api.Response response, int status, String field) {
+        ApiBehaviourIntegrationTests.assertProblem(response, status, field);
+    }
+
+    /** A response with the project's name taken out, to compare answers about two projects. */
+    static String normalised(Api.Response response, String project) {
+        return response.status() + " " + response.contentType() + " " + response.body().toString()
+                .replace(project, "P");
+    }
+
+    static String project() {
+        String id = "p" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(root.post("/projects", Demo.project(id)).status()).isEqualTo(201);
+        return id;
+    }
+
+    static Map<String, Object> environment(String name) {
+        try {
+            Path mount = Files.createDirectories(dir.resolve(name + "-mount"));
+            Files.writeString(mount.resolve("hello.txt"), "hello " + name);
+            Path code = Files.createDirectories(dir.resolve(name + "-code"));
+            Files.writeString(code.resolve("app.py"), "print('hi')\n");
+            return Demo.filesOnly(name, mount, code);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,13 +108,37 @@ class RequestRefusalIntegrationTests {
         Api.Response malformed = admin.post(envs, "{\"name\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        Map<String, Object> badType = new java.util.HashMap<>(environment("second"));
+        Map<String, Object> badType = new HashMap<>(environment("second"));
         badType.put("type", "qa");
         assertProblem(admin.post(envs, badType), 400, "type");
         assertProblem(admin.send("PUT", envs + "/main", "{\"name\": \"main\", \"type\": \"production\", "
                 + "\"code\": {\"commit\": \"zz\"}}"), 400, "code.commit");
         assertProblem(admin.post("/projects/" + project + "/backup-schedule", Map.of("schedule", "gold")), 400,
                 "schedule");
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+    }
+
+    @Test
+    void unknownPropertiesAreRefusedNamingTheFieldAndChangeNothing() {
+        Snapshot before = Snapshot.of(project);
+        String p = "/projects/" + project;
+        String envs = p + "/environments";
+        Map<String, Object> colour = new HashMap<>(environment("second"));
+        colour.put("colour", "blue");
+        assertUnknown(root.post(envs, colour), "colour");
+        Map<String, Object> branch = new HashMap<>(environment("second"));
+        branch.put("code", Map.of("commit", Environment.COMMIT, "branch", "main"));
+        assertUnknown(root.post(envs, branch), "code.branch");
+        Map<String, Object> mountSize = new HashMap<>(environment("main"));
+        mountSize.put("mounts", List.of(Map.of("name", "uploads", "path", "/srv/uploads", "size", 10)));
+        assertUnknown(admin.send("PUT", envs + "/main", mountSize), "mounts[0].size");
+        assertUnknown(admin.post(envs + "/main/backups", Map.of("safe", false, "sfae", true)), "sfae");
+        assertUnknown(admin.send("PATCH", p, Map.of("titel", "Renamed")), "titel");
+        assertUnknown(admin.post(p + "/backup-schedule", Map.of("schedule", "advanced", "from", "now")), "from");
+        assertUnknown(root.send("PUT", p + "/members/" + admin.userId(), Map.of("role", "viewer", "until",
+                "tomorrow")), "until");
+        assertUnknown(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC",
+                "now", "2026-11-25T12:00:00Z", "backups", List.of(), "dry_run", true)), "dry_run");
         assertThat(Snapshot.of(project)).isEqualTo(before);
     }
 
@@ -151,6 +176,12 @@ class RequestRefusalIntegrationTests {
         assertThat(response.body().path("type").asString()).as(what)
                 .isEqualTo("https://lifeboat.dev/problems/not-found");
         assertThat(response.body().has("field")).as(what).isFalse();
+    }
+
+    static void assertUnknown(Api.Response response, String field) {
+        assertProblem(response, 400, field);
+        assertThat(response.body().path("detail").asString()).contains(field).doesNotContain("io.lifeboat")
+                .doesNotContain("class");
     }
 
     static void assertProblem(Api.Response response, int status, String field) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -44,14 +45,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the body is not valid JSON for this request: " + firstLine(ex.getMostSpecificCause().getMessage()));
-        problem.setType(URI.create("https://lifeboat.dev/problems/malformed-body"));
-        problem.setTitle("Malformed body");
-        if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            problem.setProperty("field", json.getPath().stream().map(r -> r.getPropertyName() != null
-                    ? r.getPropertyName() : "[" + r.getIndex() + "]").collect(Collectors.joining("."))
-                    .replace(".[", "["));
+        Throwable cause = ex.getMostSpecificCause();
+        String field = cause instanceof JacksonException json && !json.getPath().isEmpty()
+                ? json.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                        : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " is not a property of "
+                    + "this request; see the API document for the fields it takes");
+            problem.setType(URI.create("https://lifeboat.dev/problems/invalid-request"));
+            problem.setTitle("Invalid request");
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the body is not valid JSON for this request: " + firstLine(cause.getMessage()));
+            problem.setType(URI.create("https://lifeboat.dev/problems/malformed-body"));
+            problem.setTitle("Malformed body");
+        }
+        if (field != null) {
+            problem.setProperty("field", field);
         }
         return ResponseEntity.badRequest().body(problem);
     }

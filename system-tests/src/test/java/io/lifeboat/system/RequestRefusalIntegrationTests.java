@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,31 @@ class RequestRefusalIntegrationTests {
         assertUnknown(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC",
                 "now", "2026-11-25T12:00:00Z", "backups", List.of(), "dry_run", true)), "dry_run");
         assertThat(Snapshot.of(project)).isEqualTo(before);
+    }
+
+    @Test
+    void nullsWhereAValueIsNeededAreRefusedNamingTheFieldAndChangeNothing() {
+        Snapshot before = Snapshot.of(project);
+        String envs = "/projects/" + project + "/environments";
+        Map<String, Object> nullMount = new HashMap<>(environment("second"));
+        nullMount.put("mounts", Arrays.asList((Object) null));
+        assertProblem(root.post(envs, nullMount), 400, "mounts[0]");
+        Map<String, Object> nullService = new HashMap<>(environment("main"));
+        nullService.put("services", Arrays.asList((Object) null));
+        assertProblem(admin.send("PUT", envs + "/main", nullService), 400, "services[0]");
+        Map<String, Object> connection = new HashMap<>(Map.of("host", "localhost"));
+        connection.put("password", null);
+        Map<String, Object> nullPassword = new HashMap<>(environment("main"));
+        nullPassword.put("services", List.of(Map.of("name", "db", "type", "postgresql", "connection", connection)));
+        Api.Response password = admin.send("PUT", envs + "/main", nullPassword);
+        assertProblem(password, 400, null);
+        assertThat(password.body().path("field").asString()).startsWith("services[0].connection");
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+
+        Map<String, Object> backup = new HashMap<>(Map.of("id", "a", "created_at", "2026-11-25T03:00:00Z"));
+        backup.put("automated", null);
+        assertProblem(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC",
+                "now", "2026-11-25T12:00:00Z", "backups", List.of(backup))), 400, "backups[0].automated");
     }
 
     /** Every kind of path under a project, existing or not. */

@@ -168,6 +168,25 @@ class RequestRefusalIntegrationTests {
                 "now", "2026-11-25T12:00:00Z", "backups", List.of(backup))), 400, "backups[0].automated");
     }
 
+    @Test
+    void membersAndAuditOfAProjectThatDoesNotExistAreNotFoundForEveryCaller() {
+        String deleted = project();
+        assertThat(root.delete("/projects/" + deleted).status()).isEqualTo(202);
+        Api support = accounts.user("support-" + UUID.randomUUID().toString().substring(0, 6), "support", null);
+        for (String missing : List.of("nope", deleted)) {
+            for (String path : List.of("/projects/" + missing + "/members", "/projects/" + missing + "/audit")) {
+                Api.Response asRoot = root.get(path);
+                assertNotFound(asRoot, "root " + path);
+                assertNotFound(support.get(path), "support " + path);
+                assertThat(stranger.get(path).body()).as("the filter answers as the controller does")
+                        .isEqualTo(asRoot.body());
+            }
+            assertNotFound(root.send("PUT", "/projects/" + missing + "/members/" + admin.userId(),
+                    Map.of("role", "admin")), "PUT member of " + missing);
+        }
+        assertThat(ApiRolesIntegrationTests.ids(admin.get("/projects").body())).doesNotContain("nope", deleted);
+    }
+
     /** Every kind of path under a project, existing or not. */
     static List<String> paths(String project) {
         String p = "/projects/" + project;

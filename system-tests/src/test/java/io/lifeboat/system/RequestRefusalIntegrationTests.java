@@ -1,6 +1,7 @@
 package io.lifeboat.system;
 
 import io.lifeboat.launcher.Stack;
+import io.lifeboat.testing.PgFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -187,6 +190,73 @@ class RequestRefusalIntegrationTests {
         assertThat(ApiRolesIntegrationTests.ids(admin.get("/projects").body())).doesNotContain("nope", deleted);
     }
 
+    @Test
+    void mistypedQueryParametersAreRefusedNamingThem() {
+        String env = "/projects/" + project + "/environments/main";
+        for (String path : List.of(env + "/backups?limit=abc", env + "/restores?limit=1.5", "/projects?limit=x")) {
+            Api.Response response = admin.get(path);
+            assertProblem(response, 400, "limit");
+            assertThat(response.body().path("detail").asString()).isEqualTo("limit must be a whole number");
+        }
+        for (String path : List.of(env + "/backups?start=x", env + "/restores?start=x", "/projects?start=x")) {
+            assertProblem(admin.get(path), 400, "start");
+        }
+    }
+
+    @Test
+    void errorsOutsideControllersAreProblemsToo() {
+        Snapshot before = Snapshot.of(project);
+        Api anonymous = new Api(stack.gatewayUrl(), null);
+        for (Api caller : List.of(root, admin, anonymous)) {
+            for (String path : List.of("/projects;x=1", "/projects/" + project + ";x=1/environments",
+                    "/projects/" + project + "/environments/a%25b")) {
+                assertFirewall(caller.get(path), path);
+                assertFirewall(caller.send("DELETE", path, null), path);
+            }
+            assertFirewall(caller.send("FOO", "/projects/" + project, null), "FOO");
+            Api.Response error = caller.get("/error");
+            assertThat(error.status()).isEqualTo(404);
+            assertThat(error.contentType()).startsWith("application/problem+json");
+        }
+        assertProblem(admin.get("/no/such/thing"), 404, null);
+        assertProblem(admin.send("DELETE", "/projects/" + project + "/backup-schedule", null), 405, null);
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+    }
+
+    @Test
+    void instantsBeyondTheCalendarAreRefusedNamingTheField() {
+        for (String at : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z")) {
+            assertProblem(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC", "now", at,
+                    "backups", List.of())), 400, "now");
+            assertProblem(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC",
+                    "now", "2026-11-25T12:00:00Z", "backups", List.of(Map.of("id", "a", "created_at", at,
+                            "automated", true)))), 400, "backups[0].created_at");
+        }
+    }
+
+    /** A failure of the gateway's own (here its database) is a 500 that tells nothing of its internals. */
+    @Test
+    void anUnexpectedFailureIsAProblemWithoutInternalsAndChangesNothing() throws Exception {
+        Snapshot before = Snapshot.of(project);
+        String p = "/projects/" + project;
+        catalog("ALTER TABLE gateway.audit RENAME TO audit_away");
+        try {
+            assertInternal(root.get(p + "/audit"));
+            assertInternal(root.send("PATCH", p, Map.of("title", "Renamed while the audit is away")));
+        } finally {
+            catalog("ALTER TABLE gateway.audit_away RENAME TO audit");
+        }
+        catalog("ALTER TABLE gateway.memberships RENAME TO memberships_away");
+        try {
+            assertInternal(admin.get(p + "/environments"));
+            assertInternal(admin.post(p + "/environments/main/backups", Map.of("safe", false)));
+        } finally {
+            catalog("ALTER TABLE gateway.memberships_away RENAME TO memberships");
+        }
+        assertThat(Snapshot.of(project)).isEqualTo(before);
+        assertThat(admin.get(p + "/environments").status()).isEqualTo(200);
+    }
+
     /** Every kind of path under a project, existing or not. */
     static List<String> paths(String project) {
         String p = "/projects/" + project;
@@ -227,6 +297,26 @@ class RequestRefusalIntegrationTests {
         assertProblem(response, 400, field);
         assertThat(response.body().path("detail").asString()).contains(field).doesNotContain("io.lifeboat")
                 .doesNotContain("class");
+    }
+
+    static void assertFirewall(Api.Response response, String what) {
+        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(400);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asString()).isEqualTo("https://lifeboat.dev/problems/invalid-request");
+    }
+
+    static void assertInternal(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(500);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("type").asString()).isEqualTo("https://lifeboat.dev/problems/internal-error");
+        assertThat(response.body().toString().toLowerCase()).doesNotContain("audit_", "memberships", "sql",
+                "relation", "exception", "org.", "io.lifeboat");
+    }
+
+    static void catalog(String sql) throws Exception {
+        try (Connection c = PgFixtures.connect(fixture.catalog); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     static void assertProblem(Api.Response response, int status, String field) {

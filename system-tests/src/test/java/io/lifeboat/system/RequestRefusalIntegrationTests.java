@@ -1,5 +1,6 @@
 package io.lifeboat.system;
 
+import io.lifeboat.gateway.identity.Tokens;
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -255,6 +257,18 @@ class RequestRefusalIntegrationTests {
         }
         assertThat(Snapshot.of(project)).isEqualTo(before);
         assertThat(admin.get(p + "/environments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNewTokensSecretIsNeverPrintedNorLogged() {
+        Tokens.NewToken made = new Tokens.NewToken("t1", "cron", project, "lb_0123456789abcdef", Instant.EPOCH);
+        assertThat(made.toString()).doesNotContain("lb_0123456789abcdef").contains("t1", "cron", "<redacted>");
+        Api.Response created = admin.post("/tokens", Map.of("name", "logged?", "project", project));
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.body().path("token").asString();
+        assertThat(secret).startsWith("lb_");
+        assertProblem(admin.post("/tokens", Map.of("name", "again", "secret", secret)), 400, "secret");
+        assertThat(LogCapture.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line).contains(secret));
     }
 
     /** Every kind of path under a project, existing or not. */

@@ -25,6 +25,9 @@ class ErrorPage implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null && c >= 400
                 ? HttpStatus.valueOf(c) : HttpStatus.NOT_FOUND;
+        if (response.isCommitted()) {
+            return;
+        }
         response.resetBuffer();
         if (status.is5xxServerError()) {
             Problems.write(response, status, "internal-error", "the gateway could not complete this request; "

@@ -319,7 +319,8 @@ class ApiBehaviourIntegrationTests {
                 .equals("COMPLETED"));
         assertThat(tombstones.get(0).path("trigger").asString()).isEqualTo("tombstone");
         String tombstone = tombstones.get(0).path("id").asString();
-        assertThat(admin.get("/projects/" + deleted + "/tombstones").status()).isEqualTo(403);
+        assertThat(admin.get("/projects/" + deleted + "/tombstones").status()).as("not a member of it")
+                .isEqualTo(404);
         Api scopedPlatform = new Accounts(api, stack.gatewayUrl()).user("platform-" + other, "platform", other);
         assertThat(scopedPlatform.get("/projects/" + deleted + "/tombstones").status())
                 .as("a token scoped to another project").isEqualTo(404);

@@ -15,8 +15,8 @@ record EnvironmentRequest(
         @NotNull @Pattern(regexp = "production|staging|development",
                 message = "must be production, staging or development") String type,
         @Pattern(regexp = "active|inactive", message = "must be active or inactive") String status,
-        @Size(max = 50) List<@Valid Service> services,
-        @Size(max = 50) List<@Valid Mount> mounts,
+        @Size(max = 50) List<@NotNull @Valid Service> services,
+        @Size(max = 50) List<@NotNull @Valid Mount> mounts,
         @NotNull @Valid Code code,
         @Valid HooksRequest hooks) {
 
@@ -26,7 +26,7 @@ record EnvironmentRequest(
     /** A service: its connection holds host, port, database, user and password, as its type needs. */
     record Service(@NotBlank @Pattern(regexp = NAME, message = MESSAGE) String name,
                    @NotBlank String type,
-                   @NotNull @Size(max = 20) Map<String, String> connection) {
+                   @NotNull @Size(max = 20) Map<String, @NotNull String> connection) {
     }
 
     record Mount(@NotBlank @Pattern(regexp = NAME, message = MESSAGE) String name,

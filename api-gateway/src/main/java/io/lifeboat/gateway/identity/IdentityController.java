@@ -104,6 +104,7 @@ class IdentityController {
     @GetMapping("/projects/{project}/audit")
     List<Audit.Entry> audit(@PathVariable String project) {
         access.require(project, ProjectAccess.Need.VIEW);
+        users.requireProject(project);
         return audit.list("project/" + project, 200);
     }
 }

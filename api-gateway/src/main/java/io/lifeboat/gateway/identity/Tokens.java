@@ -29,8 +29,14 @@ public class Tokens {
                             Instant revokedAt) {
     }
 
-    /** A new token, with its secret, returned once. */
+    /** A new token, with its secret, returned once. Its {@code toString} never shows the secret. */
     public record NewToken(String id, String name, String project, String token, Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "NewToken[id=" + id + ", name=" + name + ", project=" + project + ", token=<redacted>, createdAt="
+                    + createdAt + "]";
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

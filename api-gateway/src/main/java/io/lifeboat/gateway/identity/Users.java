@@ -24,10 +24,12 @@ class Users {
     private final JdbcClient jdbc;
     private final ProjectAccess access;
     private final Audit audit;
+    private final LiveProjects projects;
     private final Clock clock;
 
-    Users(JdbcClient jdbc, ProjectAccess access, Audit audit, Clock clock) {
+    Users(JdbcClient jdbc, ProjectAccess access, Audit audit, LiveProjects projects, Clock clock) {
         this.jdbc = jdbc;
+        this.projects = projects;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -58,6 +60,7 @@ class Users {
     @Transactional
     Member setRole(String project, String userId, String role) {
         access.require(project, ProjectAccess.Need.ADMIN);
+        requireProject(project);
         require(userId);
         jdbc.sql("""
                 INSERT INTO memberships (user_id, project_id, role) VALUES (?, ?, ?)
@@ -69,7 +72,15 @@ class Users {
 
     List<Member> members(String project) {
         access.require(project, ProjectAccess.Need.VIEW);
+        requireProject(project);
         return jdbc.sql("SELECT user_id, role FROM memberships WHERE project_id = ? ORDER BY user_id").param(project)
                 .query((rs, n) -> new Member(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** 404 for a project that does not exist or was deleted, for callers (root, support) who see every project. */
+    void requireProject(String project) {
+        if (!projects.exists(project)) {
+            throw Problems.notFound("project " + project);
+        }
     }
 }

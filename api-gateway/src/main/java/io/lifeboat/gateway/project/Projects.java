@@ -7,6 +7,7 @@ import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.gateway.identity.Audit;
 import io.lifeboat.gateway.identity.Caller;
 import io.lifeboat.gateway.identity.Callers;
+import io.lifeboat.gateway.identity.LiveProjects;
 import io.lifeboat.gateway.identity.ProjectAccess;
 import io.lifeboat.gateway.web.Problems;
 import io.lifeboat.support.events.Outbox;
@@ -27,7 +28,7 @@ import java.util.Optional;
 
 /** Projects: created, changed and deleted; every change is published on the environments topic. */
 @Service
-public class Projects {
+public class Projects implements LiveProjects {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -165,6 +166,11 @@ public class Projects {
     public Optional<Project> find(String id) {
         return jdbc.sql("SELECT * FROM projects WHERE id = ? AND deleted_at IS NULL").param(id)
                 .query(Projects::project).optional();
+    }
+
+    @Override
+    public boolean exists(String id) {
+        return find(id).isPresent();
     }
 
     /** The project, for a caller who may see it; 404 otherwise. */

@@ -27,7 +27,7 @@ record EvaluationRequest(@NotNull JsonNode policy, @PositiveOrZero Integer manua
                          @NotNull @Size(max = 10_000) List<@NotNull @Valid Backup> backups) {
 
     /** One backup: its trigger is {@code tombstone} for a deleted project's final backup. */
-    record Backup(@NotBlank @Size(max = 100) String id, @NotNull Instant createdAt, boolean automated,
+    record Backup(@NotBlank @Size(max = 100) String id, @NotNull Instant createdAt, @NotNull Boolean automated,
                   @Size(max = 40) String trigger) {
     }
 }

@@ -33,6 +33,8 @@ class RetentionController {
     record Verdict(String id, List<String> reasons, Instant expiresAt) {
     }
 
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
     @PostMapping("/retention/evaluate")
     EvaluationView evaluate(@Valid @RequestBody EvaluationRequest request) {
         Policy policy = policy(request.policy(), request.manualAllowance());
@@ -42,10 +44,12 @@ class RetentionController {
         } catch (DateTimeException e) {
             throw Problems.invalid("timezone", "timezone '" + request.timezone() + "' is not an IANA time zone id");
         }
+        requireCalendar(request.now(), "now");
         Set<String> ids = new HashSet<>();
         List<BackupFacts> backups = new ArrayList<>();
         for (int i = 0; i < request.backups().size(); i++) {
             EvaluationRequest.Backup b = request.backups().get(i);
+            requireCalendar(b.createdAt(), "backups[" + i + "].created_at");
             if (!ids.add(b.id())) {
                 throw Problems.invalid("backups[" + i + "].id", "backup id " + b.id() + " is listed twice");
             }
@@ -58,6 +62,13 @@ class RetentionController {
         return new EvaluationView(policy.name(), policy.manualAllowance(),
                 policy.rules().stream().map(Rule::describe).toList(),
                 verdicts(evaluation, true).reversed(), verdicts(evaluation, false).reversed());
+    }
+
+    /** Instants from 1970 to 9999: the engine's calendars do not reach a billion years. */
+    private static void requireCalendar(Instant instant, String field) {
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST)) {
+            throw Problems.invalid(field, field + " must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
     }
 
     private static List<Verdict> verdicts(Evaluation evaluation, boolean kept) {

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every endpoint needs {@code Authorization: Bearer <token>}, except health and the published API document.
@@ -42,5 +43,12 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
                                 "forbidden", "your token does not allow this", null)))
                 .build();
+    }
+
+    /** The firewall's refusals (an encoded slash, a semicolon, an unknown method...) as problem+json 400. */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, ex) -> Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request",
+                "the request was refused: its method, path or headers are not allowed", null);
     }
 }

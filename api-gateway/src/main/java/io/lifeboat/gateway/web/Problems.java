@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,6 +62,27 @@ public final class Problems {
             problem.put("field", field);
         }
         response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    /**
+     * Writes a problem straight to the response as a controller would have answered it, with the request path
+     * as its {@code instance}.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ErrorResponseException error)
+            throws IOException {
+        ProblemDetail detail = error.getBody();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", detail.getType().toString());
+        problem.put("title", detail.getTitle());
+        problem.put("status", detail.getStatus());
+        problem.put("detail", detail.getDetail());
+        problem.put("instance", request.getRequestURI());
+        if (detail.getProperties() != null) {
+            problem.putAll(detail.getProperties());
+        }
+        response.setStatus(detail.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }

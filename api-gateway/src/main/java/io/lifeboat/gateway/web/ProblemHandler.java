@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
@@ -65,6 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " is not a property of "
                     + "this request; see the API document for the fields it takes");
+            problem.setType(URI.create("https://lifeboat.dev/problems/invalid-request"));
+            problem.setTitle("Invalid request");
+        } else if (cause instanceof InvalidFormatException format
+                && TextWithoutNul.MESSAGE.equals(format.getOriginalMessage())) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + TextWithoutNul.MESSAGE);
             problem.setType(URI.create("https://lifeboat.dev/problems/invalid-request"));
             problem.setTitle("Invalid request");
         } else {

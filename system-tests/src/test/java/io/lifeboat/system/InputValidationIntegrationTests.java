@@ -6,7 +6,6 @@ import io.lifeboat.testing.PgFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests the gateway refuses: outsiders get 404 for everything in a project before any body is read,
  * bodies are strict, and every error is problem+json without internals. Each refusal changes nothing.
  */
-class RequestRefusalIntegrationTests {
+class InputValidationIntegrationTests {
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final List<String> BODIES = List.of("{\"name\": ", "{\"schedule\": \"advanced\", \"unknown\": 1}",
@@ -40,9 +39,6 @@ class RequestRefusalIntegrationTests {
     static Api admin;
     static Api stranger;
     static Api scoped;
-
-    @TempDir
-    static Path dir;
 
     static String project;
     static String other;
@@ -171,6 +167,20 @@ class RequestRefusalIntegrationTests {
         backup.put("automated", null);
         assertProblem(root.post("/retention/evaluate", Map.of("policy", "basic", "timezone", "UTC",
                 "now", "2026-11-25T12:00:00Z", "backups", List.of(backup))), 400, "backups[0].automated");
+    }
+
+    @Test
+    void nulCharactersAreRefusedNamingTheFieldAndChangeNothing() {
+        Snapshot before = Snapshot.of(project);
+        String envs = "/projects/" + project + "/environments";
+        Map<String, Object> mount = new HashMap<>(environment("main"));
+        mount.put("mounts", List.of(Map.of("name", "up\u0000loads", "path", "/srv/x")));
+        Api.Response refused = admin.send("PUT", envs + "/main", mount);
+        assertProblem(refused, 400, "mounts[0].name");
+        assertThat(refused.body().path("detail").asString()).contains("NUL");
+        Map<String, Object> title = Map.of("title", "shop\u0000");
+        assertProblem(admin.send("PATCH", "/projects/" + project, title), 400, "title");
+        assertThat(Snapshot.of(project)).isEqualTo(before);
     }
 
     @Test
@@ -351,9 +361,9 @@ class RequestRefusalIntegrationTests {
 
     static Map<String, Object> environment(String name) {
         try {
-            Path mount = Files.createDirectories(dir.resolve(name + "-mount"));
+            Path mount = Files.createDirectories(fixture.dir(project).resolve(name + "-mount"));
             Files.writeString(mount.resolve("hello.txt"), "hello " + name);
-            Path code = Files.createDirectories(dir.resolve(name + "-code"));
+            Path code = Files.createDirectories(fixture.dir(project).resolve(name + "-code"));
             Files.writeString(code.resolve("app.py"), "print('hi')\n");
             return Demo.filesOnly(name, mount, code);
         } catch (java.io.IOException e) {

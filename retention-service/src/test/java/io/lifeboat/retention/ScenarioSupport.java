@@ -7,6 +7,7 @@ import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupExpired;
+import io.lifeboat.contracts.backup.BackupQueued;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupRetentionAssessed;
 import io.lifeboat.contracts.environment.EnvironmentUpserted;
@@ -69,6 +70,15 @@ abstract class ScenarioSupport {
         String id = Ids.timeOrdered(fixture.clock);
         send(new BackupRequested(Ids.eventId(), now(), id, ref, false, automated, trigger, null, List.of(), null));
         await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM backups WHERE backup_id = ?", id).size() == 1);
+        return id;
+    }
+
+    /** A manual backup the gateway queued behind another operation of the environment. */
+    String queued(EnvironmentRef ref, String trigger) {
+        String id = Ids.timeOrdered(fixture.clock);
+        send(new BackupQueued(Ids.eventId(), now(), id, ref, false, trigger));
+        await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM backups WHERE backup_id = ? "
+                + "AND status = 'QUEUED'", id).size() == 1);
         return id;
     }
 

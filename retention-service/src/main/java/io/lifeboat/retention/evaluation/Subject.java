@@ -36,8 +36,9 @@ record Subject(EnvironmentRef ref, @Nullable Project project, @Nullable Environm
             return status.equals("COMPLETED");
         }
 
+        /** Queued behind another operation of its environment, or requested and not ended yet. */
         boolean running() {
-            return status.equals("REQUESTED");
+            return status.equals("QUEUED") || status.equals("REQUESTED");
         }
 
         boolean tombstone() {

@@ -58,9 +58,6 @@ public final class RetentionEngine {
                 decisions.put(backup.id(), tombstone(backup, now, zone, options));
             } else if (!backup.automated()) {
                 manual.add(backup);
-            } else if (kind != EnvironmentKind.PRODUCTION) {
-                decisions.put(backup.id(), new Decision(backup.id(), false,
-                        List.of("expired: preview environments keep no automated backups"), null));
             } else if (backup.createdAt().isAfter(now)) {
                 decisions.put(backup.id(), new Decision(backup.id(), true,
                         List.of("created after the evaluation time"), null));

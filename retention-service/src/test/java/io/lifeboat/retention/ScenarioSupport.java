@@ -73,6 +73,17 @@ abstract class ScenarioSupport {
         return id;
     }
 
+    /** An automated backup the scheduler requested now for {@code slot}, completed 10 minutes later; assessed. */
+    String scheduled(EnvironmentRef ref, LocalDateTime slot) {
+        String id = Ids.timeOrdered(fixture.clock);
+        send(new BackupRequested(Ids.eventId(), now(), id, ref, false, true, "schedule", null, List.of(), null,
+                slot.atZone(PARIS).toInstant()));
+        fixture.clock.advance(Duration.ofMinutes(10));
+        complete(ref, id, true);
+        await().until(() -> assessed(ref).containsKey(id));
+        return id;
+    }
+
     /** A manual backup the gateway queued behind another operation of the environment. */
     String queued(EnvironmentRef ref, String trigger) {
         String id = Ids.timeOrdered(fixture.clock);

@@ -47,12 +47,15 @@ public class BackupCopy {
                     q.environment().project(), q.environment().environment(), "QUEUED", q.automated(), q.trigger(),
                     at(q.occurredAt()), null);
             case BackupRequested r -> {
-                String status = jdbc.queryForObject(INSERT + """
+                String status = jdbc.queryForObject("""
+                        INSERT INTO backups (backup_id, project, environment, status, automated, trigger, requested_at,
+                        scheduled_for) VALUES (?, ?, ?, 'REQUESTED', ?, ?, ?, ?) ON CONFLICT (backup_id)
                         DO UPDATE SET automated = excluded.automated, trigger = excluded.trigger,
-                        requested_at = excluded.requested_at, status = CASE WHEN backups.status = 'QUEUED'
-                        THEN 'REQUESTED' ELSE backups.status END RETURNING status""", String.class, r.backupId(),
-                        r.environment().project(), r.environment().environment(), "REQUESTED", r.automated(),
-                        r.trigger(), at(r.occurredAt()), null);
+                        requested_at = excluded.requested_at, scheduled_for = excluded.scheduled_for,
+                        status = CASE WHEN backups.status = 'QUEUED' THEN 'REQUESTED' ELSE backups.status END
+                        RETURNING status""", String.class, r.backupId(), r.environment().project(),
+                        r.environment().environment(), r.automated(), r.trigger(), at(r.occurredAt()),
+                        at(r.scheduledFor()));
                 return "COMPLETED".equals(status) ? Optional.of(r.environment()) : Optional.empty();
             }
             case BackupCompleted c -> {

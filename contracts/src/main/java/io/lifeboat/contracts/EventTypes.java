@@ -9,6 +9,7 @@ import io.lifeboat.contracts.backup.BackupHoldReleased;
 import io.lifeboat.contracts.backup.BackupHoldStarted;
 import io.lifeboat.contracts.backup.BackupPartCompleted;
 import io.lifeboat.contracts.backup.BackupProgressed;
+import io.lifeboat.contracts.backup.BackupQueued;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupRetentionAssessed;
@@ -60,6 +61,7 @@ public final class EventTypes {
 
     static {
         register("backup.requested", 1, BackupRequested.class);
+        register("backup.queued", 1, BackupQueued.class);
         register("backup.started", 1, BackupStarted.class);
         register("backup.part-completed", 1, BackupPartCompleted.class);
         register("backup.completed", 1, BackupCompleted.class);

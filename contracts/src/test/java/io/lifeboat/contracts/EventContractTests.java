@@ -70,6 +70,22 @@ class EventContractTests {
     }
 
     @Test
+    void aBackupRequestedFromBeforeScheduledForStillParsesAndAScheduledOneRoundTrips() {
+        BackupRequested sample = (BackupRequested) SampleEvents.all().getFirst();
+        String json = EventCodec.toJson(sample).replace(",\"scheduled_for\":null", "");
+        assertThat(json).doesNotContain("scheduled_for");
+        BackupRequested old = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8), BackupRequested.class);
+        assertThat(old.scheduledFor()).isNull();
+        assertThat(old).isEqualTo(sample);
+
+        BackupRequested scheduled = new BackupRequested(sample.eventId(), SampleEvents.AT.plusSeconds(73_800),
+                sample.backupId(), sample.environment(), false, true, "schedule", null, sample.parts(), null,
+                SampleEvents.AT);
+        assertThat(EventCodec.toJson(scheduled)).contains("\"scheduled_for\":\"2026-11-25T04:00:00Z\"");
+        assertThat(EventCodec.decode(EventCodec.encode(scheduled))).isEqualTo(scheduled);
+    }
+
+    @Test
     void malformedEventsAreRejectedWithTheReason() {
         assertThatThrownBy(() -> EventCodec.decode("not json".getBytes()))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("not JSON");

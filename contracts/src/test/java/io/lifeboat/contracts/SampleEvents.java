@@ -45,6 +45,7 @@ final class SampleEvents {
         return List.of(
                 new BackupRequested(id, AT, BACKUP, ENV, true, false, "api", "4f2a9c1", List.of(DATABASE),
                         new Hooks("http://router:8080/_lifeboat/hold", "http://router:8080/_lifeboat/release")),
+                new io.lifeboat.contracts.backup.BackupQueued(id, AT, BACKUP, ENV, false, "tombstone"),
                 new io.lifeboat.contracts.backup.BackupHoldStarted(id, AT, BACKUP, ENV),
                 new io.lifeboat.contracts.backup.BackupHoldReleased(id, AT, BACKUP, ENV, 12),
                 new io.lifeboat.contracts.backup.BackupProgressed(id, AT, BACKUP, ENV, "streaming", 524_288,

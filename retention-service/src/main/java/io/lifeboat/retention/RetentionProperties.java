@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param tombstoneRetention how long the final backups of a deleted project are kept: 7 days to 6 months
  * @param restoreTimeout     a restore not heard of for this long no longer holds back a deletion
  * @param tombstoneWait      how long a deleted project's active environment waits for its final backup to be
- *                           requested before its newest backup is kept as the tombstone instead
+ *                           queued or requested before its newest backup is kept as the tombstone instead; a
+ *                           queued one is then waited for however long it takes
  */
 @ConfigurationProperties("lifeboat.retention")
 public record RetentionProperties(@DefaultValue("1m") Duration evaluateInterval,

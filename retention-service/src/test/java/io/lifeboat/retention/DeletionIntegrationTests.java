@@ -7,6 +7,7 @@ import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupExpired;
 import io.lifeboat.contracts.backup.BackupFailed;
+import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.environment.EnvironmentDeleted;
 import io.lifeboat.contracts.environment.ProjectDeleted;
 import io.lifeboat.contracts.restore.RestoreCompleted;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -169,5 +171,44 @@ class DeletionIntegrationTests extends ScenarioSupport {
         assertThat(deletionRequests(main).get(tombstone)).isEqualTo("expired");
         assertThat(assessed(staging).get(newest).reasons()).containsExactly("expired: tombstone retention ended "
                 + "2026-04-05");
+    }
+
+    @Test
+    void aQueuedTombstoneHoldsTheProjectsBackupsHoweverLongItWaits() {
+        at(LocalDateTime.of(2026, 3, 2, 4, 0)); // first, and before the other tests' days: they share the clock
+        EnvironmentRef main = register("tsqueue", "advanced", "main", "production");
+        EnvironmentRef staging = environment(main.project(), "staging", "staging");
+        String daily = backup(main, true, "schedule");
+        String manual = backup(main, false, "api");
+        String older = backup(staging, false, "api");
+        String newest = backup(staging, false, "api");
+
+        fixture.clock.advance(Duration.ofHours(2));
+        Instant queuedAt = now();
+        String tombstone = queued(main, "tombstone");
+        String neverRan = queued(staging, "tombstone");
+        send(new ProjectDeleted(Ids.eventId(), queuedAt, main.project()));
+        await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM projects WHERE project = ? "
+                + "AND deleted_at IS NOT NULL", main.project()).size() == 1);
+        fixture.clock.advance(Duration.ofHours(3)); // three times tombstone-wait, behind a long operation
+        fixture.pass();
+        fixture.awaitQuiet();
+        assertThat(deletionRequests(main)).as("held while the tombstone is queued").isEmpty();
+        assertThat(deletionRequests(staging)).as("held while the tombstone is queued").isEmpty();
+        assertThat(deleted(main)).isEmpty();
+
+        // main's turn comes (the request keeps the time it was accepted); staging's never does
+        send(new BackupRequested(Ids.eventId(), queuedAt, tombstone, main, true, false, "tombstone", null,
+                List.of(), null));
+        fixture.clock.advance(Duration.ofMinutes(10));
+        complete(main, tombstone, false);
+        send(new BackupFailed(Ids.eventId(), now(), neverRan, staging, "project was deleted", List.of()));
+        await().untilAsserted(() -> assertThat(deleted(main)).containsExactlyInAnyOrder(daily, manual));
+        await().untilAsserted(() -> assertThat(deleted(staging)).containsExactly(older));
+        assertThat(deletionRequests(main).values()).containsOnly("project-deleted");
+        Instant until = queuedAt.plus(Duration.ofDays(30));
+        String label = "tombstone until " + LocalDate.ofInstant(until, PARIS);
+        assertAssessed(main, tombstone, until.toString(), label);
+        assertAssessed(staging, newest, until.toString(), label, "kept as the tombstone: the final backup failed");
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -61,6 +62,30 @@ class ExpiryIntegrationTests extends ScenarioSupport {
                     .isEqualTo(assessed(main).get(expired.backupId()).reasons());
             assertThat(assessed(main).get(expired.backupId()).kept()).isFalse();
         }
+    }
+
+    /**
+     * The scheduler was down over the night: the slot of 2026-02-10T04:00 was caught up at 00:30 on the 11th.
+     * It counts for the 10th, its slot, so the 11th's own backup is kept instead of being deleted as a second
+     * backup of the 11th.
+     */
+    @Test
+    void aSlotCaughtUpAfterMidnightCountsForItsOwnDayAndTheNextDaysBackupIsKept() {
+        at(LocalDateTime.of(2026, 2, 9, 4, 0)); // first, and before the later tests' days: they share the clock
+        EnvironmentRef main = register("late", "basic", "main", "production");
+        String monday = scheduled(main, LocalDateTime.of(2026, 2, 9, 4, 0));
+        at(LocalDateTime.of(2026, 2, 11, 0, 30));
+        String late = scheduled(main, LocalDateTime.of(2026, 2, 10, 4, 0));
+        at(LocalDateTime.of(2026, 2, 11, 4, 0));
+        String wednesday = scheduled(main, LocalDateTime.of(2026, 2, 11, 4, 0));
+        fixture.awaitQuiet();
+
+        assertThat(deletionRequests(main)).containsExactly(Map.entry(monday, "expired"));
+        assertAssessed(main, late, "2026-02-12T23:00:00Z", "daily 2026-02-10");
+        assertAssessed(main, wednesday, "2026-02-13T23:00:00Z", "daily 2026-02-11");
+        assertThat(fixture.jdbc().queryForObject("SELECT scheduled_for FROM backups WHERE backup_id = ?",
+                Timestamp.class, late).toInstant()).isEqualTo(LocalDateTime.of(2026, 2, 10, 4, 0).atZone(PARIS)
+                .toInstant());
     }
 
     @Test

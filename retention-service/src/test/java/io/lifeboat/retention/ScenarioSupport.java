@@ -7,6 +7,7 @@ import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupExpired;
+import io.lifeboat.contracts.backup.BackupQueued;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupRetentionAssessed;
 import io.lifeboat.contracts.environment.EnvironmentUpserted;
@@ -69,6 +70,26 @@ abstract class ScenarioSupport {
         String id = Ids.timeOrdered(fixture.clock);
         send(new BackupRequested(Ids.eventId(), now(), id, ref, false, automated, trigger, null, List.of(), null));
         await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM backups WHERE backup_id = ?", id).size() == 1);
+        return id;
+    }
+
+    /** An automated backup the scheduler requested now for {@code slot}, completed 10 minutes later; assessed. */
+    String scheduled(EnvironmentRef ref, LocalDateTime slot) {
+        String id = Ids.timeOrdered(fixture.clock);
+        send(new BackupRequested(Ids.eventId(), now(), id, ref, false, true, "schedule", null, List.of(), null,
+                slot.atZone(PARIS).toInstant()));
+        fixture.clock.advance(Duration.ofMinutes(10));
+        complete(ref, id, true);
+        await().until(() -> assessed(ref).containsKey(id));
+        return id;
+    }
+
+    /** A manual backup the gateway queued behind another operation of the environment. */
+    String queued(EnvironmentRef ref, String trigger) {
+        String id = Ids.timeOrdered(fixture.clock);
+        send(new BackupQueued(Ids.eventId(), now(), id, ref, false, trigger));
+        await().until(() -> fixture.jdbc().queryForList("SELECT 1 FROM backups WHERE backup_id = ? "
+                + "AND status = 'QUEUED'", id).size() == 1);
         return id;
     }
 

@@ -1,11 +1,15 @@
 package io.lifeboat.gateway.backup;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.gateway.operation.OperationCancelled;
 import io.lifeboat.gateway.operation.OperationEnded;
+import io.lifeboat.support.events.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +35,13 @@ public class BackupCatalog {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Outbox outbox;
 
-    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Outbox outbox) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Adds a requested backup as pending, unless the catalog has it already. */
@@ -111,15 +117,24 @@ public class BackupCatalog {
         events.publishEvent(new OperationEnded(id, "backup", updated > 0 ? "FAILED" : status(id), error));
     }
 
-    /** Marks a backup that will never run, or whose end never came, as failed. */
+    /**
+     * Marks a backup that will never run, or whose end never came, as failed. One that never left the queue
+     * fails on the backup events too, as the coordinator would have reported it: retention stops holding what
+     * its {@code backup.queued} held, and dashboards see it end.
+     */
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("backup")) {
-            Timestamp now = Timestamp.from(clock.instant());
+            Instant at = clock.instant();
+            Timestamp now = Timestamp.from(at);
             jdbc.sql("""
                     UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
-                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(event.reason(), now, now,
-                    event.id()).update();
+                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')
+                    RETURNING project_id, environment""").params(event.reason(), now, now, event.id())
+                    .query((rs, n) -> new BackupFailed(Ids.eventId(), at, event.id(),
+                            new EnvironmentRef(rs.getString(1), rs.getString(2)), event.reason(), List.of()))
+                    .optional().filter(failed -> !event.dispatched())
+                    .ifPresent(failed -> outbox.add(Topics.BACKUP_EVENTS, failed));
         }
     }
 

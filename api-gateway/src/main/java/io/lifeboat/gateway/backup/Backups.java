@@ -4,6 +4,7 @@ import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
+import io.lifeboat.contracts.backup.BackupQueued;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.backup.BackupVerificationRequested;
 import io.lifeboat.gateway.environment.Environment;
@@ -59,7 +60,7 @@ public class Backups {
         BackupRequested requested = new BackupRequested(Ids.eventId(), now, id, ref, safe, false, trigger,
                 environment.commitSha(), environment.parts(), safe ? environment.hooks() : null);
         catalog.requested(requested);
-        operations.submit(ref, id, "backup", id, Topics.BACKUP_REQUESTS, requested);
+        submit(requested);
         audit.record("backup.requested", target(ref, id), (safe ? "consistent" : "live") + ", " + trigger);
         return catalog.find(ref, id).orElseThrow();
     }
@@ -82,7 +83,19 @@ public class Backups {
                     List.of(), clock.instant());
             return;
         }
-        operations.submit(ref, request.backupId(), "backup", request.backupId(), Topics.BACKUP_REQUESTS, request);
+        submit(request);
+    }
+
+    /**
+     * Requests the backup now, or queues it behind its environment's running operation. A queued one is announced
+     * at once: retention must see a deleted project's tombstone coming however long it waits.
+     */
+    private void submit(BackupRequested request) {
+        String id = request.backupId();
+        if (operations.submit(request.environment(), id, "backup", id, Topics.BACKUP_REQUESTS, request)) {
+            outbox.add(Topics.BACKUP_EVENTS, new BackupQueued(Ids.eventId(), clock.instant(), id,
+                    request.environment(), request.automated(), request.trigger()));
+        }
     }
 
     BackupView get(EnvironmentRef ref, String id) {

@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decides on the automated backups of a production environment, taken at or before the evaluation time. */
+/**
+ * Decides on the automated backups of an environment, taken at or before the evaluation time. Every kind of
+ * environment has them age out on the policy's cycle: one that left production takes no more, so they do.
+ */
 final class AutomatedDecisions {
 
     private AutomatedDecisions() {

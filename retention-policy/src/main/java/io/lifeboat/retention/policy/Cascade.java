@@ -26,7 +26,7 @@ final class Cascade {
     private final List<LocalDateTime[]> intervals = new ArrayList<>();
     private final List<Map<LocalDateTime, Integer>> firsts = new ArrayList<>();
 
-    /** @param backups automated backups, oldest first */
+    /** @param backups automated backups, oldest placed first ({@link BackupFacts#placedAt()}, then id) */
     Cascade(List<Rule> rules, List<BackupFacts> backups, ZoneId zone) {
         this.rules = rules;
         this.backups = backups;
@@ -35,7 +35,7 @@ final class Cascade {
             LocalDateTime[] starts = new LocalDateTime[backups.size()];
             Map<LocalDateTime, Integer> first = new HashMap<>();
             for (int b = 0; b < backups.size(); b++) {
-                starts[b] = rule.interval().containing(backups.get(b).createdAt(), zone);
+                starts[b] = rule.interval().containing(backups.get(b).placedAt(), zone);
                 first.putIfAbsent(starts[b], b);
             }
             intervals.add(starts);
@@ -51,7 +51,7 @@ final class Cascade {
             Interval interval = rules.get(r).interval();
             LocalDateTime start = interval.containing(r == 0 ? time : reference.minusNanos(1), zone);
             Integer first = firsts.get(r).get(start);
-            boolean counted = first != null && (r == 0 || backups.get(first).createdAt().isBefore(reference));
+            boolean counted = first != null && (r == 0 || backups.get(first).placedAt().isBefore(reference));
             oldest[r] = interval.plus(start, 1L - rules.get(r).count() - (counted ? 0 : 1));
             reference = interval.startOf(oldest[r], zone);
         }
@@ -99,7 +99,7 @@ final class Cascade {
         if (r == 0) {
             return interval.startOf(first != null ? last : after, zone);
         }
-        Instant reference = first != null ? backups.get(first).createdAt() : interval.startOf(after, zone);
+        Instant reference = first != null ? backups.get(first).placedAt() : interval.startOf(after, zone);
         Interval finer = rules.get(r - 1).interval();
         return whenWindowReaches(r - 1, finer.plus(finer.containing(reference, zone), 1));
     }

@@ -4,6 +4,9 @@ package io.lifeboat.retention.policy;
 public enum EnvironmentKind {
     /** The production environment: the policy's manual allowance and automated rules apply. */
     PRODUCTION,
-    /** Any other environment: at most 2 manual backups, no automated ones. */
+    /**
+     * Any other environment: at most 2 manual backups. It takes no automated backups; those it has from a time
+     * it was production (or its project not on a development plan) age out on the policy's cycle.
+     */
     PREVIEW
 }

@@ -20,6 +20,8 @@ public final class RetentionEngine {
 
     private static final Comparator<BackupFacts> OLDEST_FIRST =
             Comparator.comparing(BackupFacts::createdAt).thenComparing(BackupFacts::id);
+    private static final Comparator<BackupFacts> OLDEST_PLACED_FIRST =
+            Comparator.comparing(BackupFacts::placedAt).thenComparing(BackupFacts::id);
 
     private RetentionEngine() {
     }
@@ -58,16 +60,14 @@ public final class RetentionEngine {
                 decisions.put(backup.id(), tombstone(backup, now, zone, options));
             } else if (!backup.automated()) {
                 manual.add(backup);
-            } else if (kind != EnvironmentKind.PRODUCTION) {
-                decisions.put(backup.id(), new Decision(backup.id(), false,
-                        List.of("expired: preview environments keep no automated backups"), null));
-            } else if (backup.createdAt().isAfter(now)) {
+            } else if (backup.createdAt().isAfter(now) || backup.placedAt().isAfter(now)) {
                 decisions.put(backup.id(), new Decision(backup.id(), true,
                         List.of("created after the evaluation time"), null));
             } else {
                 automated.add(backup);
             }
         }
+        automated.sort(OLDEST_PLACED_FIRST);
         AutomatedDecisions.decide(policy, automated, now, zone).forEach(d -> decisions.put(d.id(), d));
         int keptAutomated = (int) sorted.stream().filter(b -> b.automated() && !b.tombstone())
                 .filter(b -> decisions.get(b.id()).kept()).count();

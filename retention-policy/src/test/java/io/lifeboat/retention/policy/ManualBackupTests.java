@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import static io.lifeboat.retention.policy.Backups.PARIS;
 import static io.lifeboat.retention.policy.Backups.at;
-import static io.lifeboat.retention.policy.Backups.automated;
 import static io.lifeboat.retention.policy.Backups.manual;
 import static io.lifeboat.retention.policy.EnvironmentKind.PREVIEW;
 import static io.lifeboat.retention.policy.EnvironmentKind.PRODUCTION;
@@ -80,8 +79,8 @@ class ManualBackupTests {
     }
 
     @Test
-    void previewEnvironmentsKeepTwoManualBackupsAndNoAutomatedOnes() {
-        List<BackupFacts> backups = new ArrayList<>(Backups.daily("2026-11-23", "2026-11-25", "04:00"));
+    void previewEnvironmentsKeepTwoManualBackups() {
+        List<BackupFacts> backups = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             backups.add(manual("m" + i, "2026-11-2" + i + "T12:00"));
         }
@@ -90,9 +89,40 @@ class ManualBackupTests {
             assertThat(evaluation.kept()).containsExactly("m4", "m5");
             assertThat(evaluation.decision("m5").reasons()).containsExactly("manual 1 of 2");
             assertThat(evaluation.decision("m3").reasons()).containsExactly("expired: replaced by newer manual backups");
-            assertThat(evaluation.decision(automated("2026-11-25T04:00").id()).reasons())
-                    .containsExactly("expired: preview environments keep no automated backups");
         }
+    }
+
+    /**
+     * An Advanced environment leaves production at the end of 2026-11-24 (its project moved to a development
+     * plan, or it became a staging environment): no automated backup is taken after. Its 21 automated backups are
+     * not deleted at once; they age out on the cycle, day by day, as production's would if backups stopped.
+     */
+    @Test
+    void automatedBackupsOfAnEnvironmentThatLeftProductionAgeOutOverTheCycleRatherThanAtOnce() {
+        List<BackupFacts> automated = Backups.advancedSteadyState();
+        List<BackupFacts> backups = new ArrayList<>(automated);
+        backups.add(manual("m1", "2026-11-20T12:00"));
+        backups.add(manual("m2", "2026-11-21T12:00"));
+        backups.add(manual("m3", "2026-11-22T12:00"));
+        List<Integer> keptEachDay = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 11, 25); day.isBefore(LocalDate.of(2028, 3, 1));
+             day = day.plusDays(1)) {
+            String noon = day.atTime(12, 0).toString();
+            Evaluation preview = evaluate(Policy.ADVANCED, PREVIEW, backups, noon);
+            Evaluation production = evaluate(Policy.ADVANCED, PRODUCTION, automated, noon);
+            assertThat(preview.decisions()).as("on %s, as production's cycle decides", day)
+                    .filteredOn(d -> d.id().startsWith("a-")).isEqualTo(production.decisions());
+            assertThat(preview.kept()).as("the preview allowance").contains("m2", "m3").doesNotContain("m1");
+            keptEachDay.add((int) preview.kept().stream().filter(id -> id.startsWith("a-")).count());
+        }
+        assertThat(keptEachDay.getFirst()).as("the day after it left production").isEqualTo(21);
+        for (int d = 1; d < keptEachDay.size(); d++) {
+            assertThat(keptEachDay.get(d)).as("day %d", d).isBetween(keptEachDay.get(d - 1) - 3,
+                    keptEachDay.get(d - 1));
+        }
+        assertThat(keptEachDay.subList(0, 5)).as("the dailies go one a day").containsExactly(21, 20, 19, 18, 17);
+        assertThat(keptEachDay.stream().distinct().count()).as("gone over many cycles").isGreaterThan(15);
+        assertThat(keptEachDay.getLast()).as("all aged out in the end").isZero();
     }
 
     private static Evaluation evaluate(Policy policy, EnvironmentKind kind, List<BackupFacts> backups, String now) {

@@ -132,6 +132,34 @@ class RetentionEngineTests {
         assertThatThrownBy(() -> evaluation.decision("x")).isInstanceOf(NoSuchElementException.class);
     }
 
+    /**
+     * The scheduler was down over the night: the slot of 2026-11-23T04:00 was caught up at 00:30 on the 24th,
+     * then the 24th's own slot ran at 04:00. Placed by when they ran, both fell on the 24th and the 24th's real
+     * backup was deleted; placed by their slots, each day keeps its own.
+     */
+    @Test
+    void aSlotCaughtUpAfterMidnightCountsForItsOwnDayAndTheNextDaysBackupIsKept() {
+        BackupFacts late = new BackupFacts("late", at("2026-11-24T00:30"), true, "schedule", at("2026-11-23T04:00"));
+        BackupFacts next = new BackupFacts("next", at("2026-11-24T04:12"), true, "schedule", at("2026-11-24T04:00"));
+        Evaluation evaluation = evaluate(Policy.BASIC, List.of(automated("2026-11-22T04:00"), next, late),
+                "2026-11-24T12:00");
+
+        assertThat(evaluation.decision("late").reasons()).containsExactly("daily 2026-11-23");
+        assertThat(evaluation.decision("late").expiresAt()).isEqualTo(at("2026-11-26T00:00"));
+        assertThat(evaluation.decision("next").reasons()).containsExactly("daily 2026-11-24");
+        assertThat(evaluation.decision("next").expiresAt()).isEqualTo(at("2026-11-27T00:00"));
+        assertThat(reasons(evaluation, "2026-11-22T04:00"))
+                .containsExactly("expired: older than the last 2 daily intervals");
+        assertThat(evaluation.decisions()).extracting(Decision::id).as("listed by when they were taken")
+                .containsExactly(automated("2026-11-22T04:00").id(), "late", "next");
+
+        Evaluation byRunTime = evaluate(Policy.BASIC, List.of(automated("2026-11-22T04:00"),
+                new BackupFacts("late", late.createdAt(), true, "schedule"),
+                new BackupFacts("next", next.createdAt(), true, "schedule")), "2026-11-24T12:00");
+        assertThat(byRunTime.decision("next").reasons()).as("placed by when it ran, as before")
+                .containsExactly("expired: not the first daily backup of 2026-11-24");
+    }
+
     private static Evaluation evaluate(Policy policy, List<BackupFacts> backups, String now) {
         return RetentionEngine.evaluate(policy, PRODUCTION, backups, at(now), PARIS);
     }

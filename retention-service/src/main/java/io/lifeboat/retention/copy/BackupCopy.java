@@ -6,6 +6,7 @@ import io.lifeboat.contracts.backup.BackupCompleted;
 import io.lifeboat.contracts.backup.BackupDeleted;
 import io.lifeboat.contracts.backup.BackupDeletionRequested;
 import io.lifeboat.contracts.backup.BackupFailed;
+import io.lifeboat.contracts.backup.BackupQueued;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Keeps this service's copy of backups from the request and lifecycle events, keyed by backup id. Events may
- * arrive in any order across topics: a status only moves forward (REQUESTED, then COMPLETED or FAILED, then
- * DELETED), and the request's facts are filled in whenever it arrives.
+ * arrive in any order across topics: a status only moves forward (QUEUED, REQUESTED, then COMPLETED or FAILED,
+ * then DELETED), and the request's facts are filled in whenever it arrives.
  */
 @Service
 public class BackupCopy {
@@ -40,19 +41,28 @@ public class BackupCopy {
     @Transactional
     public Optional<EnvironmentRef> apply(Event event) {
         switch (event) {
+            case BackupQueued q -> jdbc.update(INSERT + """
+                    DO UPDATE SET trigger = coalesce(backups.trigger, excluded.trigger),
+                    requested_at = coalesce(backups.requested_at, excluded.requested_at)""", q.backupId(),
+                    q.environment().project(), q.environment().environment(), "QUEUED", q.automated(), q.trigger(),
+                    at(q.occurredAt()), null);
             case BackupRequested r -> {
-                String status = jdbc.queryForObject(INSERT + """
+                String status = jdbc.queryForObject("""
+                        INSERT INTO backups (backup_id, project, environment, status, automated, trigger, requested_at,
+                        scheduled_for) VALUES (?, ?, ?, 'REQUESTED', ?, ?, ?, ?) ON CONFLICT (backup_id)
                         DO UPDATE SET automated = excluded.automated, trigger = excluded.trigger,
-                        requested_at = excluded.requested_at RETURNING status""", String.class, r.backupId(),
-                        r.environment().project(), r.environment().environment(), "REQUESTED", r.automated(),
-                        r.trigger(), at(r.occurredAt()), null);
+                        requested_at = excluded.requested_at, scheduled_for = excluded.scheduled_for,
+                        status = CASE WHEN backups.status = 'QUEUED' THEN 'REQUESTED' ELSE backups.status END
+                        RETURNING status""", String.class, r.backupId(), r.environment().project(),
+                        r.environment().environment(), r.automated(), r.trigger(), at(r.occurredAt()),
+                        at(r.scheduledFor()));
                 return "COMPLETED".equals(status) ? Optional.of(r.environment()) : Optional.empty();
             }
             case BackupCompleted c -> {
                 jdbc.update(INSERT + "DO UPDATE SET status = 'COMPLETED', completed_at = excluded.completed_at, "
-                        + "automated = excluded.automated WHERE backups.status = 'REQUESTED'", c.backupId(),
-                        c.environment().project(), c.environment().environment(), "COMPLETED", c.automated(), null,
-                        null, at(c.occurredAt()));
+                        + "automated = excluded.automated WHERE backups.status IN ('QUEUED', 'REQUESTED')",
+                        c.backupId(), c.environment().project(), c.environment().environment(), "COMPLETED",
+                        c.automated(), null, null, at(c.occurredAt()));
                 return Optional.of(c.environment());
             }
             case BackupRecovered r -> {
@@ -60,13 +70,14 @@ public class BackupCopy {
                         DO UPDATE SET trigger = coalesce(backups.trigger, excluded.trigger),
                         requested_at = coalesce(backups.requested_at, excluded.requested_at),
                         completed_at = coalesce(backups.completed_at, excluded.completed_at),
-                        status = CASE WHEN backups.status = 'REQUESTED' THEN 'COMPLETED' ELSE backups.status END""",
+                        status = CASE WHEN backups.status IN ('QUEUED', 'REQUESTED') THEN 'COMPLETED'
+                        ELSE backups.status END""",
                         r.backupId(), r.environment().project(), r.environment().environment(), "COMPLETED",
                         r.automated(), r.trigger(), at(r.createdAt()), at(r.completedAt()));
                 return Optional.of(r.environment());
             }
             case BackupFailed f -> {
-                jdbc.update(INSERT + "DO UPDATE SET status = 'FAILED' WHERE backups.status = 'REQUESTED'",
+                jdbc.update(INSERT + "DO UPDATE SET status = 'FAILED' WHERE backups.status IN ('QUEUED', 'REQUESTED')",
                         f.backupId(), f.environment().project(), f.environment().environment(), "FAILED", false,
                         null, null, null);
                 return Optional.of(f.environment());

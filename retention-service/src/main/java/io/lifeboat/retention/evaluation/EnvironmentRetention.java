@@ -67,8 +67,9 @@ final class EnvironmentRetention {
 
     /**
      * The environment's final backup is kept for the tombstone retention, and every other backup goes once it
-     * has completed. Without one (it failed, the environment was inactive, or none was requested within the
-     * wait), the newest completed backup is kept as the tombstone instead, counted from the project's deletion.
+     * has completed; one queued behind another operation holds everything back however long it waits. Without
+     * one (it failed, the environment was inactive, or none was queued or requested within the wait), the newest
+     * completed backup is kept as the tombstone instead, counted from the project's deletion.
      */
     private static List<Verdict> projectDeleted(Subject subject, Instant deletedAt, Instant now,
                                                 RetentionProperties properties) {

@@ -22,22 +22,24 @@ record Subject(EnvironmentRef ref, @Nullable Project project, @Nullable Environm
     }
 
     /**
-     * @param createdAt when retention counts the backup from: its request, else its completion
-     * @param assessed  the last assessment published; null before the first
+     * @param createdAt    when retention counts the backup from: its request, else its completion
+     * @param scheduledFor the slot of an automated backup, by which the rules place it; null if none or unknown
+     * @param assessed     the last assessment published; null before the first
      */
     record Backup(String id, String status, boolean automated, @Nullable String trigger,
-                  @Nullable Instant createdAt, @Nullable Assessment assessed) {
+                  @Nullable Instant createdAt, @Nullable Instant scheduledFor, @Nullable Assessment assessed) {
 
         Backup(String id, String status, boolean automated, @Nullable String trigger, @Nullable Instant createdAt) {
-            this(id, status, automated, trigger, createdAt, null);
+            this(id, status, automated, trigger, createdAt, null, null);
         }
 
         boolean completed() {
             return status.equals("COMPLETED");
         }
 
+        /** Queued behind another operation of its environment, or requested and not ended yet. */
         boolean running() {
-            return status.equals("REQUESTED");
+            return status.equals("QUEUED") || status.equals("REQUESTED");
         }
 
         boolean tombstone() {
@@ -47,7 +49,7 @@ record Subject(EnvironmentRef ref, @Nullable Project project, @Nullable Environm
         /** A completed backup as the engine sees it; the trigger is guessed when its request was not seen. */
         BackupFacts facts() {
             String guessed = automated ? "schedule" : "api";
-            return new BackupFacts(id, createdAt, automated, trigger != null ? trigger : guessed);
+            return new BackupFacts(id, createdAt, automated, trigger != null ? trigger : guessed, scheduledFor);
         }
     }
 

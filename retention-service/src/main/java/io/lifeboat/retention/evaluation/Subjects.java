@@ -29,10 +29,10 @@ class Subjects {
                 rs.getString(2), instant(rs, 3)), ref.project(), ref.environment()).stream().findFirst().orElse(null);
         var backups = jdbc.query("""
                 SELECT backup_id, status, automated, trigger, coalesce(requested_at, completed_at), assessed_kept,
-                assessed_expires_at, assessed_reasons FROM backups WHERE project = ? AND environment = ?
+                assessed_expires_at, assessed_reasons, scheduled_for FROM backups WHERE project = ? AND environment = ?
                 AND deletion_reason IS NULL AND status <> 'DELETED' ORDER BY backup_id""",
                 (rs, n) -> new Subject.Backup(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        instant(rs, 5), assessment(rs)), ref.project(), ref.environment());
+                        instant(rs, 5), instant(rs, 9), assessment(rs)), ref.project(), ref.environment());
         return new Subject(ref, project, environment, backups);
     }
 

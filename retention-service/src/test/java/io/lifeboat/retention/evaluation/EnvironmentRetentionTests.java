@@ -36,20 +36,22 @@ class EnvironmentRetentionTests {
     @Test
     void aReplacedManualBackupIsDeletedAsReplacedAndAnAutomatedOneAsExpired() {
         var verdicts = decide(PROJECT, ACTIVE, T0.plusSeconds(30), manual("m1", 0), manual("m2", 1),
-                manual("m3", 2), new Backup("a1", "COMPLETED", true, "schedule", T0));
+                manual("m3", 2), new Backup("a1", "COMPLETED", true, "schedule", T0.minus(Duration.ofDays(5))));
         assertThat(verdicts).filteredOn(v -> !v.kept()).extracting(Verdict::backupId, Verdict::deletionReason)
                 .containsExactlyInAnyOrder(tuple("m1", "replaced"),
                         tuple("a1", "expired"));
     }
 
     @Test
-    void aDevelopmentPlanMakesEvenProductionAPreviewEnvironment() {
+    void aDevelopmentPlanMakesEvenProductionAPreviewEnvironmentWhoseAutomatedBackupsAgeOutOnTheCycle() {
         var development = new Subject.Project("development", "UTC", "advanced", null);
         var production = new Subject.Environment("production", "active", null);
-        assertThat(decide(development, production, T0.plusSeconds(60),
-                new Backup("a1", "COMPLETED", true, "schedule", T0))).singleElement()
-                .satisfies(v -> assertThat(v.reasons()).containsExactly(
-                        "expired: preview environments keep no automated backups"));
+        var verdicts = decide(development, production, T0.plusSeconds(60),
+                new Backup("a1", "COMPLETED", true, "schedule", T0), manual("m1", 0), manual("m2", 1),
+                manual("m3", 2));
+        assertThat(verdicts).filteredOn(v -> !v.kept()).extracting(Verdict::backupId).containsExactly("m1");
+        assertThat(verdicts).filteredOn(v -> v.backupId().equals("a1")).singleElement()
+                .satisfies(v -> assertThat(v.reasons()).startsWith("daily 2026-03-02"));
     }
 
     @Test

@@ -26,7 +26,8 @@ import java.util.List;
  * exactly once however many scheduler instances tick, and after downtime only the latest missed slot fires.
  * Automated backups are always live. A slot of an environment that may not have automated backups (inactive,
  * or on a development plan) is recorded as skipped, with the reason. A slot that came due before the
- * scheduler knew of the environment does not fire: a new environment waits for its first slot.
+ * scheduler knew of the environment does not fire: a new environment waits for its first slot. Each request
+ * names its slot ({@code scheduled_for}), so retention counts a slot caught up after midnight for its own day.
  */
 @Service
 public class AutomatedBackups {
@@ -97,7 +98,7 @@ public class AutomatedBackups {
             }
             outbox.add(Topics.SCHEDULED_BACKUPS, new BackupRequested(Ids.eventId(), now, backupId,
                     candidate.environment(), false, true, "schedule", candidate.commitSha(),
-                    EventCodec.readParts(candidate.parts()), null));
+                    EventCodec.readParts(candidate.parts()), null, slot.nominal()));
             return true;
         });
         return Boolean.TRUE.equals(fired);

@@ -1,8 +1,11 @@
 package io.lifeboat.scheduler.slots;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.contracts.environment.EnvironmentUpserted;
 import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.scheduler.SchedulerServiceApplication;
@@ -11,6 +14,10 @@ import io.lifeboat.support.events.OutboxRelay;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.testing.PgFixtures;
 import io.lifeboat.testing.TestInfra;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +194,48 @@ class AutomatedBackupsIntegrationTests {
         assertThat(ticker(a).tick()).as("21:00 in Paris is past 04:00 and the spread in Tokyo").isEqualTo(1);
         assertThat(jdbc(a).queryForList("SELECT slot_key FROM slots ORDER BY slot_key", String.class))
                 .containsExactly("acme/main@2026-01-01T04:00", "acme/main@2026-01-02T04:00");
+    }
+
+    @Test
+    void aSlotCaughtUpAfterMidnightNamesItsSlotSoRetentionCountsItForItsOwnDay() {
+        var a = start();
+        register(a, "acme", "enterprise", "production", "advanced", "main", "production", "active");
+        clock.advance(Duration.ofHours(24).plusMinutes(30)); // down over 2026-01-01T04:00, up at 00:30 the next day
+        assertThat(ticker(a).tick()).isEqualTo(1);
+        clock.advance(Duration.ofHours(5));
+        assertThat(ticker(a).tick()).isEqualTo(1);
+
+        List<BackupRequested> requested = scheduledBackups(a, 2);
+        assertThat(requested).extracting(BackupRequested::scheduledFor).containsExactly(
+                ZonedDateTime.of(2026, 1, 1, 4, 0, 0, 0, PARIS).toInstant(),
+                ZonedDateTime.of(2026, 1, 2, 4, 0, 0, 0, PARIS).toInstant());
+        assertThat(requested.getFirst().occurredAt()).as("it ran the next day")
+                .isEqualTo(ZonedDateTime.of(2026, 1, 2, 0, 30, 0, 0, PARIS).toInstant());
+        assertThat(requested).allMatch(r -> r.automated() && r.trigger().equals("schedule"));
+    }
+
+    /** What the scheduler published on its topic, once the outbox is empty. */
+    static List<BackupRequested> scheduledBackups(ConfigurableApplicationContext context, int expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            relay(context);
+            assertThat(jdbc(context).queryForObject("SELECT count(*) FROM outbox", Integer.class)).isZero();
+        });
+        String topic = context.getEnvironment().getProperty("lifeboat.kafka.namespace") + Topics.SCHEDULED_BACKUPS;
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
+                TestInfra.kafkaBootstrap()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<BackupRequested> events = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> events.add(EventCodec.decode(r.value(), BackupRequested.class)));
+                assertThat(events).hasSize(expected);
+            });
+            events.sort(java.util.Comparator.comparing(BackupRequested::occurredAt));
+            return events;
+        }
     }
 
     static AutomatedBackups ticker(ConfigurableApplicationContext context) {

@@ -1,11 +1,15 @@
 package io.lifeboat.gateway.backup;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
 import io.lifeboat.gateway.operation.OperationCancelled;
 import io.lifeboat.gateway.operation.OperationEnded;
+import io.lifeboat.support.events.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +35,13 @@ public class BackupCatalog {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Outbox outbox;
 
-    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    BackupCatalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Outbox outbox) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Adds a requested backup as pending, unless the catalog has it already. */
@@ -115,12 +121,25 @@ public class BackupCatalog {
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("backup")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("""
-                    UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
-                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""").params(event.reason(), now, now,
-                    event.id()).update();
+            endedByGateway(event.id(), event.reason());
         }
+    }
+
+    /**
+     * Fails a backup that the gateway ends itself (cancelled, given up on, or refused before it started), and
+     * says so with {@code backup.failed} on the backup events, as the coordinator would have: retention and
+     * dashboards never wait for it. Idempotent: a backup that already ended is left as it is.
+     */
+    void endedByGateway(String id, String reason) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
+        jdbc.sql("""
+                UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS') RETURNING project_id, environment""")
+                .params(reason, now, now, id)
+                .query((rs, n) -> new EnvironmentRef(rs.getString(1), rs.getString(2))).optional()
+                .ifPresent(ref -> outbox.add(Topics.BACKUP_EVENTS, new BackupFailed(Ids.eventId(), at, id, ref,
+                        reason, List.of())));
     }
 
     /** Whether the catalog knows the backup, in any state. */

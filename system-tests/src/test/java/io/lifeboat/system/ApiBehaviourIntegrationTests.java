@@ -6,6 +6,7 @@ import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupVerified;
 import io.lifeboat.contracts.platform.MergeRequested;
 import io.lifeboat.contracts.platform.PlatformBackupCompleted;
 import io.lifeboat.contracts.platform.PlatformBackupFailed;
@@ -57,6 +58,9 @@ class ApiBehaviourIntegrationTests {
     static void start() throws Exception {
         fixture = new StackFixture();
         fixture.properties.put("lifeboat.gateway.rate-limit-per-second", "20");
+        // no other test here verifies: a verification with no result ends within seconds
+        fixture.properties.put("lifeboat.gateway.verification-timeout", "5s");
+        fixture.properties.put("lifeboat.gateway.verification-sweep", "1s");
         stack = fixture.start();
         api = new Api(stack.gatewayUrl(), StackFixture.TOKEN);
     }
@@ -535,6 +539,38 @@ class ApiBehaviourIntegrationTests {
         } finally {
             release.countDown();
             hooks.stop(0);
+        }
+    }
+    @Test
+    void aVerificationWhoseResultNeverComesEndsAsFailed() throws Exception {
+        String env = registered(project(), "main");
+        String path = env + "/backups/" + awaitEnd(env + "/backups/" + api.post(env + "/backups",
+                Map.of("safe", false)).body().path("id").asString()).path("id").asString();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        // retention, which verifies, stops listening: the request waits on the topic, and no result comes
+        org.springframework.cloud.stream.binding.BindingsLifecycleController retention = stack.contexts().stream()
+                .filter(c -> "retention-service".equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow()
+                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        retention.stop("backupEvents-in-0");
+        try {
+            assertThat(api.post(path + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
+            assertThat(api.get(path).body().path("verification").path("status").asString()).isEqualTo("RUNNING");
+            JsonNode verification = await().atMost(Duration.ofMinutes(2)).until(() -> api.get(path).body()
+                    .path("verification"), v -> !v.path("status").asString().equals("RUNNING"));
+            assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("FAILED");
+            assertThat(verification.path("errors").toString()).contains("no verification result within 5s");
+            assertThat(api.get(path).body().path("status").asString()).as("the backup itself is unchanged")
+                    .isEqualTo("COMPLETED");
+            try (Platform dashboard = new Platform(fixture.properties.get("lifeboat.kafka.namespace"),
+                    Topics.BACKUP_EVENTS)) {
+                BackupVerified result = dashboard.awaitReply(BackupVerified.class, e -> e.backupId().equals(id));
+                assertThat(result.passed()).isFalse();
+                assertThat(result.errors()).hasSize(1);
+                assertThat(result.errors().getFirst()).contains("gave up waiting");
+            }
+        } finally {
+            retention.start("backupEvents-in-0");
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.lifeboat.gateway.operation;
 
 import io.lifeboat.contracts.EnvironmentRef;
-import io.lifeboat.gateway.environment.Environment;
 import io.lifeboat.gateway.environment.Environments;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -9,9 +8,10 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * A queued operation whose environment is inactive (or gone) when its turn comes is cancelled, not started:
- * only active environments are backed up and restored. Deactivating cancels the queue already; this covers
- * whatever crosses it.
+ * A queued operation whose environment is inactive when its turn comes is cancelled, not started: only active
+ * environments are backed up and restored. Deactivating cancels the queue already; this covers whatever
+ * crosses it. An environment that is gone had its queue cancelled when it went, but for the tombstone backups
+ * of a deleted project, which must still run.
  */
 @Component
 class ActiveDispatchCheck implements DispatchCheck {
@@ -25,11 +25,7 @@ class ActiveDispatchCheck implements DispatchCheck {
 
     @Override
     public Optional<String> refusal(EnvironmentRef environment, String kind, String backupId) {
-        Optional<Environment> found = environments.getObject().find(environment);
-        if (found.isEmpty()) {
-            return Optional.of("environment " + environment + " no longer exists; the " + kind + " did not start");
-        }
-        return found.get().active() ? Optional.empty() : Optional.of("environment " + environment
-                + " was deactivated before this operation started; activate it and ask again");
+        return environments.getObject().find(environment).filter(e -> !e.active()).map(e -> "environment "
+                + environment + " was deactivated before this operation started; activate it and ask again");
     }
 }

@@ -4,11 +4,14 @@ import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupVerified;
 import io.lifeboat.contracts.platform.MergeRequested;
 import io.lifeboat.contracts.platform.PlatformBackupCompleted;
 import io.lifeboat.contracts.platform.PlatformBackupFailed;
 import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
+import io.lifeboat.contracts.platform.PlatformEnvironmentUpserted;
 import io.lifeboat.contracts.platform.ResizeRequested;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreQueued;
@@ -51,6 +54,9 @@ class ApiBehaviourIntegrationTests {
     static void start() throws Exception {
         fixture = new StackFixture();
         fixture.properties.put("lifeboat.gateway.rate-limit-per-second", "20");
+        // no other test here verifies: a verification with no result ends within seconds
+        fixture.properties.put("lifeboat.gateway.verification-timeout", "5s");
+        fixture.properties.put("lifeboat.gateway.verification-sweep", "1s");
         stack = fixture.start();
         api = new Api(stack.gatewayUrl(), StackFixture.TOKEN);
     }
@@ -437,5 +443,131 @@ class ApiBehaviourIntegrationTests {
             }
         }
         return rows;
+    }
+    @Test
+    void deactivatingThroughARegistrationUpdateEndsWhatWasQueuedAndSaysSoOnTheTopic() throws Exception {
+        String project = project();
+        Map<String, Object> registration = new HashMap<>(environment(project, "main"));
+        endsWhatWasQueued(project, registration, () -> {
+            registration.put("status", "inactive");
+            Api.Response updated = api.send("PUT", "/projects/" + project + "/environments/main", registration);
+            assertThat(updated.status()).as(updated.body().toString()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void deactivatingThroughAPlatformUpsertEndsWhatWasQueuedAndSaysSoOnTheTopic() throws Exception {
+        String project = project();
+        Map<String, Object> registration = new HashMap<>(environment(project, "main"));
+        endsWhatWasQueued(project, registration, () -> {
+            try (Platform platform = new Platform(fixture.properties.get("lifeboat.kafka.namespace"))) {
+                platform.send(new PlatformEnvironmentUpserted(Ids.eventId(), Instant.now(),
+                        new EnvironmentRef(project, "main"), "production", "inactive", Environment.COMMIT, List.of(
+                        new PartSpec("uploads", "mount", Map.of("path", dir.resolve(project + "-main-mount")
+                                .toString()), null),
+                        new PartSpec("code", "code", Map.of("commit", Environment.COMMIT, "path",
+                                dir.resolve(project + "-main-code").toString()), null))));
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/projects/" + project
+                    + "/environments/main").body().path("status").asString().equals("inactive"));
+        });
+    }
+
+    /**
+     * Registers the environment with a hold hook that answers only when told, so that a consistent backup runs
+     * until then; queues two backups and a restore behind it, deactivates, and checks that the queued ones
+     * failed, in the API and on the topics, saying why, and that the running one still ended.
+     */
+    private static void endsWhatWasQueued(String project, Map<String, Object> registration, Runnable deactivate)
+            throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer hooks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 8);
+        hooks.createContext("/", exchange -> {
+            try {
+                if (exchange.getRequestURI().getPath().equals("/hold")) {
+                    release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hooks.start();
+        try {
+            String base = "http://127.0.0.1:" + hooks.getAddress().getPort();
+            registration.put("hooks", Map.of("hold", base + "/hold", "release", base + "/release"));
+            String env = "/projects/" + project + "/environments/main";
+            assertThat(api.post("/projects/" + project + "/environments", registration).status()).isEqualTo(201);
+            String earlier = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                    .path("id").asString()).path("id").asString();
+            String running = api.post(env + "/backups", Map.of("safe", true)).body().path("id").asString();
+            List<String> queued = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                queued.add(api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString());
+            }
+            Api.Response restore = api.post(env + "/backups/" + earlier + "/restore", Map.of());
+            assertThat(restore.status()).isEqualTo(202);
+            String restoreId = restore.body().path("id").asString();
+
+            deactivate.run();
+            release.countDown();
+
+            for (String id : queued) {
+                JsonNode backup = awaitEnd(env + "/backups/" + id);
+                assertThat(backup.path("status").asString()).isEqualTo("FAILED");
+                assertThat(backup.path("error").asString()).contains("was deactivated before this operation started");
+            }
+            JsonNode restored = awaitEnd("/projects/" + project + "/restores/" + restoreId);
+            assertThat(restored.path("status").asString()).isEqualTo("FAILED");
+            assertThat(restored.path("target_state").asString()).isEqualTo("unchanged");
+            assertThat(awaitEnd(env + "/backups/" + running).path("status").asString())
+                    .as("the running backup is not cancelled").isIn("COMPLETED", "FAILED");
+            try (Platform dashboard = new Platform(fixture.properties.get("lifeboat.kafka.namespace"),
+                    Topics.BACKUP_EVENTS)) {
+                for (String id : queued) {
+                    BackupFailed failed = dashboard.awaitReply(BackupFailed.class, e -> e.backupId().equals(id));
+                    assertThat(failed.environment()).isEqualTo(new EnvironmentRef(project, "main"));
+                    assertThat(failed.error()).contains("was deactivated before this operation started");
+                }
+            }
+            assertThat(api.get(env + "/backups").body()).as("nothing else was taken").hasSize(4);
+        } finally {
+            release.countDown();
+            hooks.stop(0);
+        }
+    }
+    @Test
+    void aVerificationWhoseResultNeverComesEndsAsFailed() throws Exception {
+        String env = registered(project(), "main");
+        String path = env + "/backups/" + awaitEnd(env + "/backups/" + api.post(env + "/backups",
+                Map.of("safe", false)).body().path("id").asString()).path("id").asString();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        // retention, which verifies, stops listening: the request waits on the topic, and no result comes
+        org.springframework.cloud.stream.binding.BindingsLifecycleController retention = stack.contexts().stream()
+                .filter(c -> "retention-service".equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow()
+                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        retention.stop("backupEvents-in-0");
+        try {
+            assertThat(api.post(path + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
+            assertThat(api.get(path).body().path("verification").path("status").asString()).isEqualTo("RUNNING");
+            JsonNode verification = await().atMost(Duration.ofMinutes(2)).until(() -> api.get(path).body()
+                    .path("verification"), v -> !v.path("status").asString().equals("RUNNING"));
+            assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("FAILED");
+            assertThat(verification.path("errors").toString()).contains("no verification result within 5s");
+            assertThat(api.get(path).body().path("status").asString()).as("the backup itself is unchanged")
+                    .isEqualTo("COMPLETED");
+            try (Platform dashboard = new Platform(fixture.properties.get("lifeboat.kafka.namespace"),
+                    Topics.BACKUP_EVENTS)) {
+                BackupVerified result = dashboard.awaitReply(BackupVerified.class, e -> e.backupId().equals(id));
+                assertThat(result.passed()).isFalse();
+                assertThat(result.errors()).hasSize(1);
+                assertThat(result.errors().getFirst()).contains("gave up waiting");
+            }
+        } finally {
+            retention.start("backupEvents-in-0");
+        }
     }
 }

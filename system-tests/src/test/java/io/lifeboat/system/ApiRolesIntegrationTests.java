@@ -1,5 +1,8 @@
 package io.lifeboat.system;
 
+import io.lifeboat.contracts.EventCodec;
+import io.lifeboat.contracts.Topics;
+import io.lifeboat.contracts.environment.ProjectUpserted;
 import io.lifeboat.launcher.Stack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every endpoint against every role: admins change, contributors and viewers read, support reads and
@@ -286,5 +291,71 @@ class ApiRolesIntegrationTests {
     static List<String> ids(JsonNode projects) {
         return Stream.iterate(0, i -> i < projects.size(), i -> i + 1).map(i -> projects.get(i).path("id").asString())
                 .toList();
+    }
+    @Test
+    void aTierChangeKeepsTheNearestScheduleTheTierAllows() {
+        String enterprise = newProject("enterprise");
+        assertThat(root.post("/projects/" + enterprise + "/backup-schedule", Map.of("schedule", "premium")).status())
+                .isEqualTo(200);
+        Api support = callers.get("support");
+        Api.Response moved = support.send("PATCH", "/projects/" + enterprise, Map.of("tier", "professional"));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(moved.body().path("schedule").asString()).as("premium's nearest in professional")
+                .isEqualTo("advanced");
+        JsonNode schedule = root.get("/projects/" + enterprise + "/backup-schedule").body();
+        assertThat(schedule.path("tier").asString()).isEqualTo("professional");
+        assertThat(schedule.path("schedule").asString()).isEqualTo("advanced");
+        assertThat(support.send("PATCH", "/projects/" + enterprise, Map.of("tier", "elite")).body()
+                .path("schedule").asString()).as("a schedule the tier allows is kept").isEqualTo("advanced");
+
+        String professional = newProject("professional");
+        Api.Response up = support.send("PATCH", "/projects/" + professional, Map.of("tier", "enterprise"));
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.body().path("schedule").asString()).as("basic's nearest in enterprise").isEqualTo("advanced");
+        try (Platform topic = new Platform(fixture.properties.get("lifeboat.kafka.namespace"), Topics.ENVIRONMENTS)) {
+            ProjectUpserted published = topic.awaitReply(ProjectUpserted.class, e -> e.project().equals(enterprise)
+                    && e.tier().equals("professional"));
+            assertThat(published.schedule()).isEqualTo("advanced");
+        }
+    }
+
+    @Test
+    void aViewerCannotPatchAProject() {
+        String patched = newProject("professional");
+        accounts.grant(patched, callers.get("viewer"), "viewer");
+        accounts.grant(patched, callers.get("contributor"), "contributor");
+        JsonNode before = root.get("/projects/" + patched).body();
+        for (String role : List.of("viewer", "contributor")) {
+            for (Object body : List.of(Map.of(), Map.of("title", "x"), Map.of("tier", "professional"))) {
+                Api.Response refused = callers.get(role).send("PATCH", "/projects/" + patched, body);
+                assertThat(refused.status()).as(role + " " + body + ": " + refused.body()).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(root.get("/projects/" + patched).body()).isEqualTo(before);
+        assertThat(root.get("/projects/" + patched + "/audit").body().toString()).doesNotContain("project.updated");
+
+        Api.Response changed = root.send("PATCH", "/projects/" + patched, Map.of("timezone", "Asia/Tokyo"));
+        assertThat(changed.status()).isEqualTo(200);
+        List<ProjectUpserted> published = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of("bootstrap.servers",
+                             io.lifeboat.testing.TestInfra.kafkaBootstrap(), "group.id", "patch-" + UUID.randomUUID(),
+                             "auto.offset.reset", "earliest"),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(fixture.properties.get("lifeboat.kafka.namespace") + Topics.ENVIRONMENTS));
+            await().atMost(Duration.ofMinutes(2)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null && EventCodec.decode(record.value()) instanceof ProjectUpserted e
+                            && e.project().equals(patched)) {
+                        published.add(e);
+                    }
+                }
+                return published.stream().anyMatch(e -> e.timezone().equals("Asia/Tokyo"));
+            });
+        }
+        assertThat(published).as("the project's creation and the admin's change; nothing refused")
+                .extracting(ProjectUpserted::timezone).containsExactly("Europe/Paris", "Asia/Tokyo");
     }
 }

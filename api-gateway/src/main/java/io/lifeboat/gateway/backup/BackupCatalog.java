@@ -7,6 +7,7 @@ import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupFailed;
 import io.lifeboat.contracts.backup.BackupRecovered;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.backup.BackupVerified;
 import io.lifeboat.gateway.operation.OperationCancelled;
 import io.lifeboat.gateway.operation.OperationEnded;
 import io.lifeboat.support.events.Outbox;
@@ -125,17 +126,25 @@ public class BackupCatalog {
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("backup")) {
-            Instant at = clock.instant();
-            Timestamp now = Timestamp.from(at);
-            jdbc.sql("""
-                    UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
-                    WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')
-                    RETURNING project_id, environment""").params(event.reason(), now, now, event.id())
-                    .query((rs, n) -> new BackupFailed(Ids.eventId(), at, event.id(),
-                            new EnvironmentRef(rs.getString(1), rs.getString(2)), event.reason(), List.of()))
-                    .optional().filter(failed -> !event.dispatched())
-                    .ifPresent(failed -> outbox.add(Topics.BACKUP_EVENTS, failed));
+            endedByGateway(event.id(), event.reason());
         }
+    }
+
+    /**
+     * Fails a backup that the gateway ends itself (cancelled, given up on, or refused before it started), and
+     * says so with {@code backup.failed} on the backup events, as the coordinator would have: retention and
+     * dashboards never wait for it. Idempotent: a backup that already ended is left as it is.
+     */
+    void endedByGateway(String id, String reason) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
+        jdbc.sql("""
+                UPDATE backups SET status = 'FAILED', error = ?, completed_at = ?, updated_at = ?
+                WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS') RETURNING project_id, environment""")
+                .params(reason, now, now, id)
+                .query((rs, n) -> new EnvironmentRef(rs.getString(1), rs.getString(2))).optional()
+                .ifPresent(ref -> outbox.add(Topics.BACKUP_EVENTS, new BackupFailed(Ids.eventId(), at, id, ref,
+                        reason, List.of())));
     }
 
     /** Whether the catalog knows the backup, in any state. */
@@ -184,6 +193,33 @@ public class BackupCatalog {
                 verification_requested_at = ?, verified_at = NULL, verification_chunks = NULL,
                 verification_bytes = NULL, verification_errors = NULL, updated_at = ? WHERE id = ?""")
                 .params(sample, Timestamp.from(at), Timestamp.from(at), id).update();
+    }
+
+    /** Backups whose verification is running since before the given instant. */
+    List<String> verificationsRequestedBefore(Instant before) {
+        return jdbc.sql("""
+                SELECT id FROM backups WHERE verification_status = 'RUNNING' AND verification_requested_at < ?
+                ORDER BY verification_requested_at""").param(Timestamp.from(before)).query(String.class).list();
+    }
+
+    /**
+     * Ends a verification whose result never came as failed, with the reason as its error, and publishes that
+     * result. Idempotent: a verification that ended meanwhile is left as it is. A result that comes later still
+     * replaces it.
+     */
+    @Transactional
+    void verificationTimedOut(String id, String reason) {
+        Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
+        jdbc.sql("""
+                UPDATE backups SET verification_status = 'FAILED', verified_at = ?, verification_chunks = 0,
+                verification_bytes = 0, verification_errors = ?, updated_at = ?
+                WHERE id = ? AND verification_status = 'RUNNING'
+                RETURNING project_id, environment, verification_sample""")
+                .params(now, JSON.writeValueAsString(List.of(reason)), now, id)
+                .query((rs, n) -> new BackupVerified(Ids.eventId(), at, id, new EnvironmentRef(rs.getString(1),
+                        rs.getString(2)), rs.getDouble(3), false, 0, 0, List.of(reason))).optional()
+                .ifPresent(result -> outbox.add(Topics.BACKUP_EVENTS, result));
     }
 
     void verified(String id, boolean passed, long chunks, long bytes, List<String> errors, Instant at) {

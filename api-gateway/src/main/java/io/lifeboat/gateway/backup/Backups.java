@@ -78,9 +78,8 @@ public class Backups {
         catalog.requested(request);
         Optional<Environment> environment = environments.find(ref);
         if (environment.isEmpty() || !environment.get().active()) {
-            catalog.failed(request.backupId(), "environment " + ref + (environment.isEmpty()
-                    ? " no longer exists" : " was deactivated") + " before the automated backup started",
-                    List.of(), clock.instant());
+            catalog.endedByGateway(request.backupId(), "environment " + ref + (environment.isEmpty()
+                    ? " no longer exists" : " was deactivated") + " before the automated backup started");
             return;
         }
         submit(request);

@@ -40,6 +40,8 @@ import java.util.Optional;
 @Service
 public class Environments {
 
+    private static final String DEACTIVATED = "environment %s was deactivated before this operation started";
+
     private final JdbcClient jdbc;
     private final Projects projects;
     private final SecretSealer sealer;
@@ -97,6 +99,7 @@ public class Environments {
         Environment changed = new Environment(ref, request.type(),
                 request.status() == null ? old.status() : request.status(), request.code().commit(), parts, hooks,
                 old.createdAt(), clock.instant());
+        endQueueIfInactive(changed);
         write(changed);
         publish(changed);
         audit.record("environment.updated", target(ref), changed.type() + ", " + changed.status());
@@ -188,6 +191,7 @@ public class Environments {
         Optional<Environment> old = find(ref);
         Environment environment = new Environment(ref, type, status, commitSha, parts,
                 old.map(Environment::hooks).orElse(null), old.map(Environment::createdAt).orElse(now), now);
+        endQueueIfInactive(environment);
         if (old.isPresent()) {
             write(environment);
         } else {
@@ -201,18 +205,29 @@ public class Environments {
     public Environment setStatus(EnvironmentRef ref, String status) {
         access.require(ref.project(), ProjectAccess.Need.ADMIN);
         Environment environment = require(ref);
+        if (!status.equals("active")) {
+            operations.cancelQueued(ref, DEACTIVATED.formatted(ref));
+        }
         jdbc.sql("UPDATE environments SET status = ?, updated_at = ? WHERE project_id = ? AND name = ?")
                 .params(status, Timestamp.from(clock.instant()), ref.project(), ref.environment()).update();
         Environment changed = require(ref);
-        if (!changed.active()) {
-            operations.cancelQueued(ref, "environment " + ref + " was deactivated before this operation started");
-        }
         if (!environment.status().equals(status)) {
             publish(changed);
             audit.record("environment." + (status.equals("active") ? "activated" : "deactivated"),
                     "project/" + ref.project() + "/environment/" + ref.environment(), null);
         }
         return changed;
+    }
+
+    /**
+     * However an environment becomes inactive (deactivate, a registration or a platform upsert), its queued
+     * backups and restores are cancelled. Called before the status is written: the queue's lock is taken
+     * first, so an operation ending meanwhile either starts its successor before, or sees the status after.
+     */
+    private void endQueueIfInactive(Environment environment) {
+        if (!environment.active()) {
+            operations.cancelQueued(environment.ref(), DEACTIVATED.formatted(environment.ref()));
+        }
     }
 
     public Optional<Environment> find(EnvironmentRef ref) {

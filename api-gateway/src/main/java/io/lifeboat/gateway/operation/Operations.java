@@ -141,7 +141,7 @@ public class Operations {
                 return;
             }
             Queued op = next.get();
-            Optional<String> refusal = checks.stream().map(c -> c.refusal(op.kind(), op.backupId()))
+            Optional<String> refusal = checks.stream().map(c -> c.refusal(ref, op.kind(), op.backupId()))
                     .flatMap(Optional::stream).findFirst();
             String state = refusal.isPresent() ? "ended" : "dispatched";
             jdbc.sql("UPDATE operations SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'")

@@ -72,21 +72,27 @@ public class Projects implements LiveProjects {
         return project;
     }
 
-    /** Changes a project's title, plan or time zone (admins), or its tier (support). */
+    /**
+     * Changes a project's title, plan or time zone (admins), or its tier (support). A patch that changes
+     * nothing still needs one of those roles, so that a viewer's is refused. A new tier keeps the nearest
+     * schedule it allows.
+     */
     @Transactional
     Project update(String id, ProjectPatch patch) {
         Project old = view(id);
-        if (patch.tier() != null && !patch.tier().equals(old.tier())) {
+        boolean tierChanges = patch.tier() != null && !patch.tier().equals(old.tier());
+        if (tierChanges) {
             access.require(id, ProjectAccess.Need.SUPPORT, "the tier is set by support or the platform");
         }
-        if (patch.title() != null || patch.plan() != null || patch.timezone() != null) {
+        if (patch.title() != null || patch.plan() != null || patch.timezone() != null
+                || !tierChanges && !Callers.current().support()) {
             access.require(id, ProjectAccess.Need.ADMIN);
         }
         if (patch.timezone() != null) {
             requireZone(patch.timezone());
         }
         String tier = patch.tier() == null ? old.tier() : patch.tier();
-        String schedule = Tiers.allows(tier, old.schedule()) ? old.schedule() : Tiers.defaultSchedule(tier);
+        String schedule = Tiers.nearest(tier, old.schedule());
         Project changed = new Project(id, patch.title() == null ? old.title() : patch.title(), tier,
                 patch.plan() == null ? old.plan() : patch.plan(),
                 patch.timezone() == null ? old.timezone() : patch.timezone(), schedule, old.createdAt(),

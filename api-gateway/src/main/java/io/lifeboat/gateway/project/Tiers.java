@@ -1,5 +1,6 @@
 package io.lifeboat.gateway.project;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,16 @@ public final class Tiers {
 
     public static boolean allows(String tier, String schedule) {
         return schedules(tier).contains(schedule);
+    }
+
+    /**
+     * The schedule a project keeps when it moves to this tier: its own if the tier allows it, otherwise the
+     * allowed one nearest to it, the cheaper on a tie. Enterprise on Premium moved to Professional gets
+     * Advanced; Professional on Basic moved to Enterprise gets Advanced.
+     */
+    public static String nearest(String tier, String schedule) {
+        Comparator<String> distance = Comparator.comparingInt(s -> Math.abs(rank(s) - rank(schedule)));
+        return schedules(tier).stream().min(distance.thenComparingInt(Tiers::rank)).orElseThrow();
     }
 
     /** Where a schedule ranks among all schedules: basic 0, advanced 1, premium 2. */

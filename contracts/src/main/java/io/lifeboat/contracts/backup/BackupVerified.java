@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A backup's data was read back from every location and verified.
+ * A backup's data was read back from every location and verified; or, from the gateway, no result came within
+ * its verification timeout ({@code passed} false, nothing checked, the one error saying so).
  *
  * @param passed        true when every checked copy authenticated and matched its id
  * @param chunksChecked chunk copies read back, over all locations

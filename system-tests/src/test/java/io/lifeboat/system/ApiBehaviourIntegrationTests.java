@@ -463,10 +463,10 @@ class ApiBehaviourIntegrationTests {
             try (Platform platform = new Platform(fixture.properties.get("lifeboat.kafka.namespace"))) {
                 platform.send(new PlatformEnvironmentUpserted(Ids.eventId(), Instant.now(),
                         new EnvironmentRef(project, "main"), "production", "inactive", Environment.COMMIT, List.of(
-                        new PartSpec("uploads", "mount", Map.of("path", dir.resolve(project + "-main-mount")
-                                .toString()), null),
+                        new PartSpec("uploads", "mount", Map.of("path",
+                                fixture.dir(project).resolve(project + "-main-mount").toString()), null),
                         new PartSpec("code", "code", Map.of("commit", Environment.COMMIT, "path",
-                                dir.resolve(project + "-main-code").toString()), null))));
+                                fixture.dir(project).resolve(project + "-main-code").toString()), null))));
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/projects/" + project
                     + "/environments/main").body().path("status").asString().equals("inactive"));

@@ -37,7 +37,8 @@ record Activity(EnvironmentRef environment, String type, String id, String json)
     private static Event withoutSecrets(Event event) {
         return switch (event) {
             case BackupRequested e -> new BackupRequested(e.eventId(), e.occurredAt(), e.backupId(), e.environment(),
-                    e.safe(), e.automated(), e.trigger(), e.commitSha(), unsealed(e.parts()), HookUrls.redact(e.hooks()));
+                    e.safe(), e.automated(), e.trigger(), e.commitSha(), unsealed(e.parts()), HookUrls.redact(e.hooks()),
+                    e.scheduledFor());
             case RestoreRequested e -> new RestoreRequested(e.eventId(), e.occurredAt(), e.restoreId(), e.backupId(),
                     e.source(), e.target(), e.restoreCode(), unsealed(e.targetParts()), HookUrls.redact(e.targetHooks()));
             default -> event;

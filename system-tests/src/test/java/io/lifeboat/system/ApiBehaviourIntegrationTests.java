@@ -568,6 +568,35 @@ class ApiBehaviourIntegrationTests {
             }
         } finally {
             retention.start("backupEvents-in-0");
+
+
+    @Test
+    void aQueuedRestoreIsStampedWhenItsTurnComes() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                .path("id").asString()).path("id").asString();
+        List<String> ahead = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ahead.add(api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString());
+        }
+        Api.Response restore = api.post(env + "/backups/" + backup + "/restore", Map.of());
+        assertThat(restore.status()).isEqualTo(202);
+        assertThat(restore.body().path("status").asString()).isEqualTo("PENDING");
+        String restoreId = restore.body().path("id").asString();
+        JsonNode last = ahead.stream().map(id -> awaitEnd(env + "/backups/" + id)).toList().getLast();
+        assertThat(awaitEnd("/projects/" + project + "/restores/" + restoreId).path("status").asString())
+                .isEqualTo("COMPLETED");
+
+        String namespace = fixture.properties.get("lifeboat.kafka.namespace");
+        try (Platform events = new Platform(namespace, Topics.RESTORE_EVENTS);
+             Platform requests = new Platform(namespace, Topics.RESTORE_REQUESTS)) {
+            RestoreQueued queued = events.awaitReply(RestoreQueued.class, e -> e.restoreId().equals(restoreId));
+            var requested = requests.awaitReply(io.lifeboat.contracts.restore.RestoreRequested.class,
+                    e -> e.restoreId().equals(restoreId));
+            assertThat(requested.occurredAt()).as("the worker's deadline runs from the dispatch, not the queueing")
+                    .isAfter(queued.occurredAt())
+                    .isAfterOrEqualTo(Instant.parse(last.path("completed_at").asString()));
         }
     }
 }

@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * Runs the backups and restores of one environment one at a time, in request order. An operation whose
  * environment is busy waits here (its status stays pending) and its request is published when the one before
- * it ends. Every change happens in the caller's transaction under the environment's advisory lock, so nothing
- * is lost, sent twice, or started after it was cancelled.
+ * it ends, stamped with the time it is dispatched ({@link DispatchStamp}). Every change happens in the
+ * caller's transaction under the environment's advisory lock, so nothing is lost, sent twice, or started
+ * after it was cancelled.
  */
 @Service
 public class Operations {
@@ -38,14 +39,16 @@ public class Operations {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final List<DispatchCheck> checks;
+    private final List<DispatchStamp> stamps;
 
     Operations(JdbcClient jdbc, Outbox outbox, Clock clock, ApplicationEventPublisher events,
-               List<DispatchCheck> checks) {
+               List<DispatchCheck> checks, List<DispatchStamp> stamps) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
         this.events = events;
         this.checks = checks;
+        this.stamps = stamps;
     }
 
     /**
@@ -144,12 +147,17 @@ public class Operations {
             Optional<String> refusal = checks.stream().map(c -> c.refusal(ref, op.kind(), op.backupId()))
                     .flatMap(Optional::stream).findFirst();
             String state = refusal.isPresent() ? "ended" : "dispatched";
+            Instant now = clock.instant();
             jdbc.sql("UPDATE operations SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'")
-                    .params(state, Timestamp.from(clock.instant()), op.id()).update();
+                    .params(state, Timestamp.from(now), op.id()).update();
             if (refusal.isPresent()) {
                 events.publishEvent(new OperationCancelled(op.id(), op.kind(), refusal.get(), false));
             } else {
-                outbox.add(op.topic(), EventCodec.decode(op.payload()));
+                Event request = EventCodec.decode(op.payload());
+                for (DispatchStamp stamp : stamps) {
+                    request = stamp.stamp(op.kind(), request, now);
+                }
+                outbox.add(op.topic(), request);
                 log.info("dispatched queued operation {} of {}", op.id(), ref);
                 running = true;
             }

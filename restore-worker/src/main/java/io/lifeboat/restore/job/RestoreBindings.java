@@ -2,6 +2,7 @@ package io.lifeboat.restore.job;
 
 import io.lifeboat.contracts.EventCodec;
 import io.lifeboat.contracts.restore.RestoreRequested;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 
 /** Restore requests in; overdue restores failed. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RestoreProperties.class)
 class RestoreBindings {
 
     private final RestoreJob job;

@@ -22,16 +22,17 @@ import io.lifeboat.support.files.FilesProperties;
 import io.lifeboat.support.hooks.HoldHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,8 @@ import java.util.stream.Collectors;
 class RestoreJob {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreJob.class);
+    /** Identifies this worker in the runs it owns: process and host. */
+    private static final String OWNER_PREFIX = ManagementFactory.getRuntimeMXBean().getName() + "/";
 
     private final Connectors connectors = new Connectors();
     private final RestoreLedger ledger;
@@ -56,41 +59,63 @@ class RestoreJob {
     private final Repository repository;
     private final SecretSealer sealer;
     private final Clock clock;
-    private final Duration timeout;
     private final HoldHooks hooks;
-    private final Duration holdDeadline;
+    private final RestoreProperties properties;
+    private final LeaseRenewals leases;
     private final FileRoots roots;
 
     RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
-               SecretSealer sealer, Clock clock, HoldHooks hooks, FilesProperties files,
-               @Value("${lifeboat.restore.timeout}") Duration timeout,
-               @Value("${lifeboat.restore.hold-deadline:5m}") Duration holdDeadline) {
+               SecretSealer sealer, Clock clock, HoldHooks hooks, RestoreProperties properties,
+               LeaseRenewals leases, FilesProperties files) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.transactions = transactions;
         this.repository = repository;
         this.sealer = sealer;
         this.clock = clock;
-        this.timeout = timeout;
         this.hooks = hooks;
-        this.holdDeadline = holdDeadline;
+        this.properties = properties;
+        this.leases = leases;
         this.roots = FileRoots.of(files.roots());
     }
 
+    /**
+     * Runs a requested restore, or does nothing if it ended, if another run holds its lease, if its switch-over
+     * already started, or if its deadline ({@code occurred_at + timeout}, fixed at the first delivery) passed.
+     */
     void run(RestoreRequested request) {
-        Instant deadline = clock.instant().plus(timeout);
-        Boolean fresh = transactions.execute(status -> {
-            if (ledger.insert(request, clock.instant(), deadline)) {
+        String owner = OWNER_PREFIX + UUID.randomUUID();
+        Optional<Instant> claimed = transactions.execute(status -> {
+            if (ledger.insert(request, clock.instant(), request.occurredAt().plus(properties.timeout()))) {
                 outbox.add(Topics.RESTORE_EVENTS, new RestoreStarted(Ids.eventId(), clock.instant(),
                         request.restoreId(), request.backupId(), request.target()));
-                return true;
             }
-            return ledger.find(request.restoreId()).map(r -> r.status().equals("RUNNING")).orElse(false);
+            return ledger.claim(request.restoreId(), owner, clock.instant(), properties.lease());
         });
-        if (!Boolean.TRUE.equals(fresh)) {
-            log.info("restore {} already ended; ignoring the repeated request", request.restoreId());
+        if (claimed == null || claimed.isEmpty()) {
+            log.info("restore {} not run: {}", request.restoreId(), ledger.find(request.restoreId())
+                    .map(this::whyNotClaimed).orElse("unknown"));
             return;
         }
+        try (LeaseRenewals.Renewal renewal = leases.keep(request.restoreId(), owner)) {
+            run(request, owner);
+        }
+    }
+
+    private String whyNotClaimed(RestoreLedger.Restore restore) {
+        if (!restore.status().equals("RUNNING")) {
+            return "it ended (" + restore.status() + ")";
+        }
+        if (restore.switchStartedAt() != null) {
+            return "its switch-over started at " + restore.switchStartedAt();
+        }
+        if (!restore.deadline().isAfter(clock.instant())) {
+            return "its deadline " + restore.deadline() + " passed; the reaper fails it";
+        }
+        return "run " + restore.owner() + " holds it until " + restore.leaseUntil();
+    }
+
+    private void run(RestoreRequested request, String owner) {
         try {
             BackupManifest backup = repository.readBackup(request.source().project(), request.source().environment(),
                     request.backupId()).orElseThrow(() -> new ConnectorException("backup " + request.backupId()
@@ -106,20 +131,23 @@ class RestoreJob {
                             + part.name(), true);
                 }
             }
-            List<PartResult> results = restore(request, parts, targets, deadline);
-            finish(request, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
+            List<PartResult> results = restore(request, owner, parts, targets);
+            finish(request, owner, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), backup.commitSha(), results));
         } catch (PartialSwitchException e) {
-            finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
+        } catch (ClaimLostException e) {
+            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+                    request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         } catch (ConnectorException | StorageException | IllegalArgumentException | HoldHooks.HookException e) {
-            finish(request, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         }
     }
 
-    private List<PartResult> restore(RestoreRequested request, List<BackupManifest.PartRef> parts,
-                                     Map<String, PartSpec> targets, Instant deadline) {
+    private List<PartResult> restore(RestoreRequested request, String owner, List<BackupManifest.PartRef> parts,
+                                     Map<String, PartSpec> targets) {
         List<StagedRestore> staged = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parts.size()),
                 Thread.ofPlatform().name("stage-", 0).factory())) {
@@ -142,15 +170,17 @@ class RestoreJob {
             if (failure != null) {
                 throw failure;
             }
-            if (clock.instant().isAfter(deadline)) {
-                throw new ConnectorException("the restore's deadline passed while staging", false);
-            }
             List<String> switched = new ArrayList<>();
             List<PartResult> results = new ArrayList<>();
             if (request.targetHooks() != null) {
-                hooks.hold(request.targetHooks(), request.target().project(), request.restoreId(), holdDeadline);
+                hooks.hold(request.targetHooks(), request.target().project(), request.restoreId(),
+                        properties.holdDeadline());
             }
             try {
+                // the last check before live data is replaced: nothing is switched unless this run still owns it
+                if (!ledger.startSwitch(request.restoreId(), owner, clock.instant())) {
+                    throw new ClaimLostException();
+                }
                 switchAll(request, parts, staged, switched, results);
             } finally {
                 if (request.targetHooks() != null) {
@@ -190,25 +220,47 @@ class RestoreJob {
                 request.restoreId(), roots), stored);
     }
 
-    private void finish(RestoreRequested request, String status, String error,
+    private void finish(RestoreRequested request, String owner, String status, String error,
                         java.util.function.Supplier<io.lifeboat.contracts.Event> event) {
         transactions.executeWithoutResult(tx -> {
-            if (ledger.finish(request.restoreId(), status, error, clock.instant())) {
+            if (ledger.finish(request.restoreId(), owner, status, error, clock.instant())) {
                 outbox.add(Topics.RESTORE_EVENTS, event.get());
+                if (error != null) {
+                    log.warn("restore {} into {} failed: {}", request.restoreId(), request.target(), error);
+                }
+            } else {
+                log.info("restore {} had already ended, or another run owns it; run {} reports nothing",
+                        request.restoreId(), owner);
             }
         });
-        if (error != null) {
-            log.warn("restore {} into {} failed: {}", request.restoreId(), request.target(), error);
+    }
+
+    /**
+     * Fails, once each, the running restores past their deadline, and those whose run stopped while switching.
+     * A restore whose switch-over never started leaves its target unchanged, and now never will switch.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void failOverdue() {
+        Instant now = clock.instant();
+        for (RestoreLedger.Restore restore : ledger.overdue(now)) {
+            boolean switching = restore.switchStartedAt() != null;
+            String error = restore.deadline().isAfter(now)
+                    ? "the restore worker stopped while switching parts over; retry the restore"
+                    : "timed out: the restore did not finish by its deadline " + restore.deadline()
+                    + "; retry the restore";
+            if (ledger.fail(restore.id(), error, now)) {
+                outbox.add(Topics.RESTORE_EVENTS, new RestoreFailed(Ids.eventId(), now, restore.id(),
+                        restore.backupId(), restore.target(), error, switching ? "unknown" : "unchanged"));
+                log.warn("restore {} into {} failed: {}", restore.id(), restore.target(), error);
+            }
         }
     }
 
-    @org.springframework.transaction.annotation.Transactional
-    public void failOverdue() {
-        for (RestoreLedger.Restore restore : ledger.overdue(clock.instant())) {
-            String error = "timed out: the restore worker did not finish before the deadline; retry the restore";
-            ledger.finish(restore.id(), "FAILED", error, clock.instant());
-            outbox.add(Topics.RESTORE_EVENTS, new RestoreFailed(Ids.eventId(), clock.instant(), restore.id(),
-                    restore.backupId(), restore.target(), error, "unknown"));
+    /** The run no longer owns the restore, or its deadline passed, before its switch-over: nothing is switched. */
+    static final class ClaimLostException extends RuntimeException {
+        ClaimLostException() {
+            super("the restore stopped before switching over: its deadline passed, or its run lost its claim; "
+                    + "the target is unchanged; retry the restore");
         }
     }
 

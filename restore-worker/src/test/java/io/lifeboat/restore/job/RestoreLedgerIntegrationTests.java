@@ -1,0 +1,138 @@
+package io.lifeboat.restore.job;
+
+import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.restore.RestoreFailed;
+import io.lifeboat.contracts.restore.RestoreRequested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger's claims, leases and deadlines, and the reaper that ends what overran them. */
+class RestoreLedgerIntegrationTests {
+
+    private final RestoreFixture fixture = RestoreFixture.shared();
+    private final RestoreLedger ledger = fixture.ledger();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aClaimIsExclusiveUntilItsLeaseLapses() {
+        String id = recorded(fixture.scenario(directory));
+        assertThat(ledger.claim(id, "run-a", now(), RestoreFixture.LEASE)).isPresent();
+        assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
+        assertThat(ledger.find(id).orElseThrow().owner()).isEqualTo("run-a");
+
+        fixture.clock.advance(RestoreFixture.LEASE);
+        assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isPresent();
+        assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isFalse();
+        RestoreLedger.Restore restore = ledger.find(id).orElseThrow();
+        assertThat(restore.owner()).isEqualTo("run-b");
+        assertThat(restore.status()).isEqualTo("RUNNING");
+        assertThat(restore.switchStartedAt()).isNull();
+    }
+
+    @Test
+    void renewingKeepsTheClaimAndAnExpiredLeaseOpensNoSwitchOver() {
+        String id = recorded(fixture.scenario(directory));
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        for (int i = 0; i < 5; i++) {
+            fixture.clock.advance(Duration.ofSeconds(100));
+            assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isTrue();
+            assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
+        }
+        fixture.clock.advance(RestoreFixture.LEASE);
+        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.find(id).orElseThrow().switchStartedAt()).isNull();
+    }
+
+    @Test
+    void aSwitchOverStartsOnceAndNoOtherRunClaimsTheRestoreAfterIt() {
+        String id = recorded(fixture.scenario(directory));
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        assertThat(ledger.startSwitch(id, "run-a", now())).isTrue();
+        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        fixture.clock.advance(RestoreFixture.LEASE);
+        assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
+        assertThat(ledger.find(id).orElseThrow().owner()).isEqualTo("run-a");
+    }
+
+    @Test
+    void theReaperFailsARestorePastItsDeadlineExactlyOnce() {
+        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        String id = recorded(scenario);
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        Instant deadline = ledger.find(id).orElseThrow().deadline();
+
+        fixture.clock.set(deadline.minusSeconds(1));
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
+
+        fixture.clock.set(deadline);
+        fixture.job().failOverdue();
+        fixture.job().failOverdue();
+        RestoreLedger.Restore restore = ledger.find(id).orElseThrow();
+        assertThat(restore.status()).isEqualTo("FAILED");
+        assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class, failed -> {
+            assertThat(failed.targetState()).isEqualTo("unchanged");
+            assertThat(failed.error()).contains("timed out").contains(deadline.toString());
+        });
+        assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isFalse();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theReaperFailsARestoreWhoseRunStoppedWhileSwitchingAsUnknown() {
+        String id = recorded(fixture.scenario(directory));
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        ledger.startSwitch(id, "run-a", now());
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
+
+        fixture.clock.advance(RestoreFixture.LEASE);
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class,
+                failed -> assertThat(failed.targetState()).isEqualTo("unknown"));
+    }
+
+    @Test
+    void aFailedRestoreIsNeverSwitched() {
+        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        String id = Ids.timeOrdered(fixture.clock);
+        RestoreRequested request = scenario.request(id, now(), fixture.hooks.hooks());
+        ledger.insert(request, now(), now().plus(RestoreFixture.TIMEOUT));
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        assertThat(ledger.fail(id, "given up", now())).isTrue();
+
+        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        fixture.clock.advance(RestoreFixture.LEASE);
+        fixture.job().run(request);
+
+        assertThat(scenario.unchanged()).isTrue();
+        assertThat(fixture.hooks.holds(id)).isEmpty();
+        RestoreLedger.Restore restore = ledger.find(id).orElseThrow();
+        assertThat(restore.status()).isEqualTo("FAILED");
+        assertThat(restore.switchStartedAt()).isNull();
+        assertThat(fixture.published(id)).isEmpty();
+    }
+
+    /** A restore recorded as its request arrived, with nobody running it yet. */
+    private String recorded(RestoreFixture.Scenario scenario) {
+        String id = Ids.timeOrdered(fixture.clock);
+        assertThat(ledger.insert(scenario.request(id, now(), null), now(), now().plus(RestoreFixture.TIMEOUT)))
+                .isTrue();
+        return id;
+    }
+
+    private Instant now() {
+        return fixture.clock.instant();
+    }
+}

@@ -599,4 +599,26 @@ class ApiBehaviourIntegrationTests {
                     .isAfterOrEqualTo(Instant.parse(last.path("completed_at").asString()));
         }
     }
+
+    @Test
+    void aQueuedBackupIsStampedWhenItsTurnComes() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String first = api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString();
+        String queued = api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString();
+        JsonNode ahead = awaitEnd(env + "/backups/" + first);
+        assertThat(awaitEnd(env + "/backups/" + queued).path("status").asString()).isEqualTo("COMPLETED");
+
+        String namespace = fixture.properties.get("lifeboat.kafka.namespace");
+        try (Platform events = new Platform(namespace, Topics.BACKUP_EVENTS);
+             Platform requests = new Platform(namespace, Topics.BACKUP_REQUESTS)) {
+            var waited = events.awaitReply(io.lifeboat.contracts.backup.BackupQueued.class,
+                    e -> e.backupId().equals(queued));
+            var requested = requests.awaitReply(io.lifeboat.contracts.backup.BackupRequested.class,
+                    e -> e.backupId().equals(queued));
+            assertThat(requested.occurredAt()).as("the worker's deadline runs from the dispatch, not the queueing")
+                    .isAfter(waited.occurredAt())
+                    .isAfterOrEqualTo(Instant.parse(ahead.path("completed_at").asString()));
+        }
+    }
 }

@@ -6,9 +6,7 @@ import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,12 +21,10 @@ class RestoreClaimIntegrationTests {
 
     private final RestoreFixture fixture = RestoreFixture.shared();
 
-    @TempDir
-    Path directory;
 
     @Test
     void aRedeliveryWhileTheFirstRunHoldsTheLeaseRunsNothingAndTheRestoreSwitchesOnce() throws Exception {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         RestoreRequested request = scenario.request(id, fixture.clock.instant(), fixture.hooks.hooks());
         fixture.hooks.blockHolds(id);
@@ -54,7 +50,7 @@ class RestoreClaimIntegrationTests {
 
     @Test
     void concurrentDeliveriesSwitchOnce() throws Exception {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         RestoreRequested request = scenario.request(id, fixture.clock.instant(), fixture.hooks.hooks());
         CompletableFuture<?>[] runs = new CompletableFuture<?>[4];
@@ -72,7 +68,7 @@ class RestoreClaimIntegrationTests {
 
     @Test
     void aRunWhoseLeaseWasTakenOverSwitchesNothingAndReportsNothing() throws Exception {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         RestoreRequested request = scenario.request(id, fixture.clock.instant(), fixture.hooks.hooks());
         fixture.hooks.blockHolds(id);

@@ -7,9 +7,7 @@ import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.contracts.restore.RestoreStarted;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +23,10 @@ class RestoreDeadlineIntegrationTests {
 
     private final RestoreFixture fixture = RestoreFixture.shared();
 
-    @TempDir
-    Path directory;
 
     @Test
     void theDeadlineCountsFromWhenTheRestoreWasRequested() {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         Instant requested = fixture.clock.instant().minus(Duration.ofHours(1));
 
@@ -44,7 +40,7 @@ class RestoreDeadlineIntegrationTests {
 
     @Test
     void aRequestThatArrivesAfterItsDeadlineRestoresNothingAndTheReaperFailsIt() {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         Instant requested = fixture.clock.instant().minus(RestoreFixture.TIMEOUT).minusSeconds(1);
 
@@ -62,7 +58,7 @@ class RestoreDeadlineIntegrationTests {
 
     @Test
     void aRedeliveryKeepsTheFirstDeadlineAndStopsBeforeSwitchingWhenItPasses() throws Exception {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         Instant requested = fixture.clock.instant();
         RestoreRequested request = scenario.request(id, requested, fixture.hooks.hooks());

@@ -53,6 +53,8 @@ final class RestoreFixture implements AutoCloseable {
     final String database = "lb_rst_" + id;
     final String namespace = "rst" + id + ".";
     final HoldEndpoint hooks;
+    /** The base of the projects' file roots, {@code <files>/<project>}; deleted on close. */
+    final Path files;
     private final ConfigurableApplicationContext context;
     private final KafkaConsumer<String, byte[]> reader;
     private final List<Event> published = new ArrayList<>();
@@ -74,11 +76,13 @@ final class RestoreFixture implements AutoCloseable {
 
     private RestoreFixture() throws Exception {
         PgFixtures.create(database);
+        files = Files.createTempDirectory("lifeboat-rst-files-").toRealPath();
         hooks = new HoldEndpoint();
         List<String> arguments = new ArrayList<>();
         TestProperties.lifeboat(namespace.substring(0, namespace.length() - 1), database, "unused-admin-token")
                 .forEach((k, v) -> arguments.add("--" + k + "=" + v));
-        arguments.addAll(List.of("--lifeboat.restore.timeout=" + TIMEOUT, "--lifeboat.restore.lease=" + LEASE,
+        arguments.addAll(List.of("--lifeboat.files.roots=" + files + "/{project}",
+                "--lifeboat.restore.timeout=" + TIMEOUT, "--lifeboat.restore.lease=" + LEASE,
                 "--lifeboat.restore.reaper-millis=3600000", "--spring.main.banner-mode=off"));
         context = RestoreWorkerApplication.builder()
                 .initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock))
@@ -117,10 +121,10 @@ final class RestoreFixture implements AutoCloseable {
     }
 
     /** A project of its own, with a live mount holding {@code old.txt} and a backup holding {@code new.txt}. */
-    Scenario scenario(Path directory) {
+    Scenario scenario() {
         String project = "p" + UUID.randomUUID().toString().substring(0, 8);
         EnvironmentRef environment = new EnvironmentRef(project, "main");
-        Path live = directory.resolve("live");
+        Path live = files.resolve(project).resolve("live");
         String backupId = UUID.randomUUID().toString().replace("-", "");
         try {
             Files.createDirectories(live);
@@ -192,5 +196,10 @@ final class RestoreFixture implements AutoCloseable {
         reader.close();
         hooks.close();
         PgFixtures.drop(database);
+        try (var paths = Files.walk(files)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

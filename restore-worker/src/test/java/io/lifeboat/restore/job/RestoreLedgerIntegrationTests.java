@@ -4,9 +4,7 @@ import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,12 +16,10 @@ class RestoreLedgerIntegrationTests {
     private final RestoreFixture fixture = RestoreFixture.shared();
     private final RestoreLedger ledger = fixture.ledger();
 
-    @TempDir
-    Path directory;
 
     @Test
     void aClaimIsExclusiveUntilItsLeaseLapses() {
-        String id = recorded(fixture.scenario(directory));
+        String id = recorded(fixture.scenario());
         assertThat(ledger.claim(id, "run-a", now(), RestoreFixture.LEASE)).isPresent();
         assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
         assertThat(ledger.find(id).orElseThrow().owner()).isEqualTo("run-a");
@@ -41,7 +37,7 @@ class RestoreLedgerIntegrationTests {
 
     @Test
     void renewingKeepsTheClaimAndAnExpiredLeaseOpensNoSwitchOver() {
-        String id = recorded(fixture.scenario(directory));
+        String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
         for (int i = 0; i < 5; i++) {
             fixture.clock.advance(Duration.ofSeconds(100));
@@ -55,7 +51,7 @@ class RestoreLedgerIntegrationTests {
 
     @Test
     void aSwitchOverStartsOnceAndNoOtherRunClaimsTheRestoreAfterIt() {
-        String id = recorded(fixture.scenario(directory));
+        String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
         assertThat(ledger.startSwitch(id, "run-a", now())).isTrue();
         assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
@@ -66,7 +62,7 @@ class RestoreLedgerIntegrationTests {
 
     @Test
     void theReaperFailsARestorePastItsDeadlineExactlyOnce() {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = recorded(scenario);
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
         Instant deadline = ledger.find(id).orElseThrow().deadline();
@@ -90,7 +86,7 @@ class RestoreLedgerIntegrationTests {
 
     @Test
     void theReaperFailsARestoreWhoseRunStoppedWhileSwitchingAsUnknown() {
-        String id = recorded(fixture.scenario(directory));
+        String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
         ledger.startSwitch(id, "run-a", now());
         fixture.job().failOverdue();
@@ -105,7 +101,7 @@ class RestoreLedgerIntegrationTests {
 
     @Test
     void aFailedRestoreIsNeverSwitched() {
-        RestoreFixture.Scenario scenario = fixture.scenario(directory);
+        RestoreFixture.Scenario scenario = fixture.scenario();
         String id = Ids.timeOrdered(fixture.clock);
         RestoreRequested request = scenario.request(id, now(), fixture.hooks.hooks());
         ledger.insert(request, now(), now().plus(RestoreFixture.TIMEOUT));

@@ -19,9 +19,11 @@ final class CliStack implements AutoCloseable {
     final String catalog = "lifeboat_cli_" + id;
     private final Stack stack;
 
-    CliStack() throws Exception {
+    /** @param files the base of the file roots: a project's mounts and code are below {@code files/<project>} */
+    CliStack(java.nio.file.Path files) throws Exception {
         PgFixtures.create(catalog);
-        Map<String, String> properties = TestProperties.lifeboat("cli" + id, catalog, TOKEN);
+        Map<String, String> properties = new java.util.HashMap<>(TestProperties.lifeboat("cli" + id, catalog, TOKEN));
+        properties.put("lifeboat.files.roots", files.toRealPath() + "/{project}");
         try {
             stack = Stack.start(properties);
         } catch (RuntimeException e) {

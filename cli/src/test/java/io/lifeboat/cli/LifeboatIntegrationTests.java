@@ -42,7 +42,7 @@ class LifeboatIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new CliStack();
+        stack = new CliStack(dir);
         api = new Api(stack.url());
         project = "p" + stack.id;
         // a development plan: no automated backups, so the only backups are the ones these tests make (two in
@@ -285,8 +285,8 @@ class LifeboatIntegrationTests {
     }
 
     static void register(String name, String db) throws Exception {
-        Path mount = Files.createDirectories(dir.resolve("mount-" + name));
-        Path code = Files.createDirectories(dir.resolve("code-" + name));
+        Path mount = Files.createDirectories(dir.toRealPath().resolve(project).resolve("mount-" + name));
+        Path code = Files.createDirectories(dir.toRealPath().resolve(project).resolve("code-" + name));
         TreeFingerprint.populate(mount, 256 * 1024);
         Files.writeString(code.resolve("app.py"), "print('hello')\n");
         Map<String, Object> environment = Map.of("name", name, "type", "production", "status", "active",

@@ -568,7 +568,8 @@ class ApiBehaviourIntegrationTests {
             }
         } finally {
             retention.start("backupEvents-in-0");
-
+        }
+    }
 
     @Test
     void aQueuedRestoreIsStampedWhenItsTurnComes() throws Exception {

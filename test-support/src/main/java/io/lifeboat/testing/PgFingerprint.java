@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * A database's content as comparable text: the schema (tables, columns, indexes, views, functions,
- * sequences) and an md5 of every table's rows in a canonical order. Two databases are equal when their
- * fingerprints are equal; row counts alone prove nothing.
+ * sequences, triggers), the database's comment, settings and grants, and an md5 of every table's rows in a
+ * canonical order. Two databases are equal when their fingerprints are equal; row counts alone prove nothing.
  */
 public final class PgFingerprint {
 
@@ -42,6 +42,17 @@ public final class PgFingerprint {
             collect(s, fingerprint, "comment", """
                     SELECT c.relname, obj_description(c.oid) FROM pg_class c
                     WHERE obj_description(c.oid) IS NOT NULL AND c.relnamespace::regnamespace::text = 'public'""");
+            collect(s, fingerprint, "trigger", """
+                    SELECT tgrelid::regclass::text || '.' || tgname, pg_get_triggerdef(oid) FROM pg_trigger
+                    WHERE NOT tgisinternal""");
+            collect(s, fingerprint, "database", """
+                    SELECT 'comment', shobj_description(oid, 'pg_database') FROM pg_database
+                    WHERE datname = current_database()
+                    UNION ALL SELECT 'grants', array_to_string(ARRAY(SELECT a::text FROM unnest(datacl) a ORDER BY 1),
+                        ',') FROM pg_database WHERE datname = current_database()
+                    UNION ALL SELECT 'settings', string_agg(c, ';' ORDER BY c) FROM pg_db_role_setting r,
+                        unnest(r.setconfig) c WHERE r.setrole = 0
+                        AND r.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())""");
             collect(s, fingerprint, "large-object", """
                     SELECT 'lo-' || row_number() OVER (ORDER BY oid), md5(lo_get(oid)) FROM pg_largeobject_metadata""");
             for (String table : tables(s)) {

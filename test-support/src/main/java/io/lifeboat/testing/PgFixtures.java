@@ -46,8 +46,9 @@ public final class PgFixtures {
     }
 
     /**
-     * Several tables, sequences, indexes, a view and a function; {@code rows} rows in the largest table, with
-     * NULLs, unicode and bytea values; a large object; a second schema.
+     * Several tables, sequences, indexes, a view, a function and a trigger; {@code rows} rows in the largest
+     * table, with NULLs, unicode and bytea values; a large object; a second schema; and the database's own
+     * comment, settings ({@code ALTER DATABASE … SET}) and grants.
      */
     public static void populate(String database, int rows) throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
@@ -95,6 +96,16 @@ public final class PgFixtures {
             s.execute("INSERT INTO billing.\"Ledger Entries\" SELECT g, 'entry \"' || g || '\"' "
                     + "FROM generate_series(1, 300) g");
             s.execute("SELECT lo_from_bytea(0, convert_to('a large object, Ω', 'UTF8'))");
+            s.execute("""
+                    CREATE FUNCTION invoice_default() RETURNS trigger LANGUAGE plpgsql
+                        AS $$ BEGIN NEW.order_id := coalesce(NEW.order_id, 0); RETURN NEW; END $$;
+                    CREATE TRIGGER invoices_default BEFORE INSERT ON invoices FOR EACH ROW
+                        EXECUTE FUNCTION invoice_default();
+                    COMMENT ON DATABASE %1$s IS 'the shop''s database';
+                    ALTER DATABASE %1$s SET work_mem = '64MB';
+                    ALTER DATABASE %1$s SET search_path = "$user", public, billing;
+                    REVOKE TEMPORARY ON DATABASE %1$s FROM PUBLIC;
+                    """.formatted(database));
             s.execute("ANALYZE");
         }
     }

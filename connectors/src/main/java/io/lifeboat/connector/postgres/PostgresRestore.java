@@ -63,6 +63,14 @@ final class PostgresRestore implements StagedRestore {
             throw new ConnectorException(target.name() + ": creating staging database " + staging + " failed: "
                     + e.getMessage(), PostgresConnector.isPermanent(e), e);
         }
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            DatabaseProperties.apply(statement, staging, facts);
+        } catch (SQLException | IllegalArgumentException e) {
+            dropQuietly(target, staging);
+            throw new ConnectorException(target.name() + ": giving the restored database its comment, settings and "
+                    + "grants failed (nothing was switched): " + e.getMessage(), true, e);
+        }
         PostgresRestore restore = new PostgresRestore(target, staging, stored.manifest().bytes());
         try {
             List<TreeEntry> files;
@@ -206,6 +214,15 @@ final class PostgresRestore implements StagedRestore {
             statement.execute("DROP DATABASE IF EXISTS " + quote(staging) + " WITH (FORCE)");
         } catch (SQLException | ConnectorException e) {
             log.warn("{}: staging database {} was not dropped: {}", target.name(), staging, e.getMessage());
+        }
+    }
+
+    private static void dropQuietly(PostgresConnector.Target target, String database) {
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+        } catch (SQLException | ConnectorException e) {
+            log.warn("{}: staging database {} was not dropped: {}", target.name(), database, e.getMessage());
         }
     }
 

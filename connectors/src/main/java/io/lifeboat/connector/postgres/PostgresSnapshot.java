@@ -131,6 +131,7 @@ final class PostgresSnapshot implements SnapshotSession {
             facts.put("ctype", rs.getString(4));
             facts.put("owner", rs.getString(5));
             facts.put("database", target.database());
+            facts.putAll(DatabaseProperties.read(transaction));
         } catch (SQLException e) {
             throw new ConnectorException(target.name() + ": reading database settings failed: " + e.getMessage(),
                     false, e);

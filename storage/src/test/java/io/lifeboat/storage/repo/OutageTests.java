@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Garbage collection never decides on a partial view of the locations, on the real S3 API. */
-class PartialViewGcTests {
+class OutageTests {
 
     final MutableClock clock = new MutableClock(Instant.now());
     final S3Locations s3 = new S3Locations(2);

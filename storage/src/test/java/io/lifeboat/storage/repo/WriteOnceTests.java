@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A manifest that misses its write quorum leaves no copy anywhere, on the real S3 API. */
-class ManifestQuorumTests {
+class WriteOnceTests {
 
     final MutableClock clock = new MutableClock(Instant.now());
     final S3Locations s3 = new S3Locations(3);

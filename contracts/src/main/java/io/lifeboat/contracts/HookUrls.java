@@ -21,7 +21,7 @@ public final class HookUrls {
         return uri.getRawUserInfo() != null || uri.getRawQuery() != null;
     }
 
-    /** The URL without secrets: user info and every query value masked, the fragment (and any seal) dropped. */
+    /** The URL without secrets: user info and every query value (or bare query part) masked, no fragment. */
     public static String redact(String url) {
         URI uri;
         try {
@@ -41,7 +41,7 @@ public final class HookUrls {
         out.append(uri.getRawPath() == null ? "" : uri.getRawPath());
         if (uri.getRawQuery() != null) {
             out.append('?').append(Arrays.stream(uri.getRawQuery().split("&", -1))
-                    .map(p -> p.contains("=") ? p.substring(0, p.indexOf('=')) + "=" + MASK : p)
+                    .map(p -> p.contains("=") ? p.substring(0, p.indexOf('=')) + "=" + MASK : MASK)
                     .collect(Collectors.joining("&")));
         }
         return out.toString();

@@ -17,6 +17,7 @@ class HookUrlsTests {
         assertThat(HookUrls.redact(URL)).isEqualTo("https://***@edge.example:8443/_hold?token=***&env=***");
         assertThat(HookUrls.redact("http://127.0.0.1:9000/hold")).isEqualTo("http://127.0.0.1:9000/hold");
         assertThat(HookUrls.redact("not a url")).doesNotContain("not a url");
+        assertThat(HookUrls.redact("https://h/hold?S3CRETTOKEN&a=1")).isEqualTo("https://h/hold?***&a=***");
     }
 
     @Test

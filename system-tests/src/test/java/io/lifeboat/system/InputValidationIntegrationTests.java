@@ -288,7 +288,8 @@ class InputValidationIntegrationTests {
         return List.of(p, p + "/", p + "/environments", env, env + "/backups", env + "/backups/nope",
                 env + "/backups/nope/restore", env + "/backups/nope/verify", env + "/restores", env + "/activate",
                 env + "/deactivate", p + "/restores/nope", p + "/members", p + "/members/" + admin.userId(),
-                p + "/audit", p + "/activity", p + "/backup-schedule", p + "/tombstones", p + "/no/such/thing");
+                p + "/audit", p + "/activity", p + "/backup-schedule", p + "/tombstones", p + "/no/such/thing",
+                "/%70rojects/" + project + "/environments", "/pro%6Aects/" + project + "/environments/main");
     }
 
     /** What a project holds that a refused request could change. */

@@ -5,11 +5,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A caller who may not see project P gets 404 for everything under {@code /projects/P}, whatever the method
@@ -17,8 +18,6 @@ import java.nio.charset.StandardCharsets;
  * Spring Security, which has authenticated the caller.
  */
 final class ProjectVisibilityFilter extends OncePerRequestFilter {
-
-    private static final String PREFIX = "/projects/";
 
     private final ProjectAccess access;
 
@@ -37,14 +36,18 @@ final class ProjectVisibilityFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The project segment of the path, decoded as Spring MVC decodes path variables; null for none. */
+    /**
+     * The project segment of the path, decoded segment by segment as Spring MVC matches paths (so that
+     * {@code /%70rojects/P} is seen as {@code /projects/P}, as the controllers see it); null for none.
+     */
     static String project(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith(PREFIX)) {
+        List<String> segments = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication().elements().stream()
+                .filter(PathContainer.PathSegment.class::isInstance)
+                .map(e -> ((PathContainer.PathSegment) e).valueToMatch()).toList();
+        if (segments.size() < 2 || !segments.get(0).equals("projects") || segments.get(1).isEmpty()) {
             return null;
         }
-        int end = path.indexOf('/', PREFIX.length());
-        String segment = path.substring(PREFIX.length(), end < 0 ? path.length() : end);
-        return segment.isEmpty() ? null : UriUtils.decode(segment, StandardCharsets.UTF_8);
+        return segments.get(1);
     }
 }

@@ -1,10 +1,12 @@
 package io.lifeboat.connector.postgres;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +51,9 @@ final class DatabaseProperties {
                     ORDER BY 1 NULLS FIRST, 2""")) {
                 while (rs.next()) {
                     if (rs.getString(1) == null) {
-                        settings.add(rs.getString(2));
+                        settings.add(encode(rs.getString(2)));
                     } else {
-                        roleSettings.add(rs.getString(1) + "\t" + rs.getString(2));
+                        roleSettings.add(encode(rs.getString(1)) + " " + encode(rs.getString(2)));
                     }
                 }
             }
@@ -68,12 +70,15 @@ final class DatabaseProperties {
             admin.execute("COMMENT ON DATABASE " + db + " IS " + literal(facts.get(COMMENT)));
         }
         for (String item : lines(facts.get(SETTINGS))) {
-            admin.execute("ALTER DATABASE " + db + " SET " + assignment(item));
+            admin.execute("ALTER DATABASE " + db + " SET " + assignment(decode(item)));
         }
         for (String line : lines(facts.get(ROLE_SETTINGS))) {
-            int tab = line.indexOf('\t');
-            admin.execute("ALTER ROLE " + quote(line.substring(0, tab)) + " IN DATABASE " + db + " SET "
-                    + assignment(line.substring(tab + 1)));
+            String[] roleAndItem = line.split(" ", -1);
+            if (roleAndItem.length != 2) {
+                throw new IllegalArgumentException("a per-role database setting is malformed");
+            }
+            admin.execute("ALTER ROLE " + quote(decode(roleAndItem[0])) + " IN DATABASE " + db + " SET "
+                    + assignment(decode(roleAndItem[1])));
         }
         if (facts.containsKey(ACL)) {
             admin.execute("REVOKE ALL ON DATABASE " + db + " FROM PUBLIC");
@@ -88,6 +93,9 @@ final class DatabaseProperties {
     /** {@code name=value} as stored in {@code setconfig}, as the {@code name = value} of an {@code ALTER … SET}. */
     static String assignment(String item) {
         int eq = item.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("a database setting has no name");
+        }
         String name = item.substring(0, eq);
         if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
             throw new IllegalArgumentException("database setting '" + name + "' has an unexpected name");
@@ -132,6 +140,18 @@ final class DatabaseProperties {
             elements.add(current.toString().trim());
         }
         return elements;
+    }
+
+    /**
+     * Each stored name and value is base64 (of UTF-8), one per line: a value holding a newline or a space (a
+     * quoted identifier may) cannot make another line, nor another statement.
+     */
+    static String encode(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String value) {
+        return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
     }
 
     private static List<String> lines(String value) {

@@ -21,6 +21,24 @@ class DatabasePropertiesTests {
     }
 
     @Test
+    void aStoredSettingCannotForgeAnotherLine() throws Exception {
+        String forged = "search_path=\"x\nlbadmin\tsearch_path=evil\"";
+        java.util.Map<String, String> facts = java.util.Map.of(DatabaseProperties.SETTINGS,
+                DatabaseProperties.encode(forged));
+        List<String> executed = new java.util.ArrayList<>();
+        java.sql.Statement recorder = (java.sql.Statement) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {java.sql.Statement.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        executed.add((String) args[0]);
+                        return false;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        DatabaseProperties.apply(recorder, "shop", facts);
+        assertThat(executed).containsExactly("ALTER DATABASE \"shop\" SET search_path = 'x\nlbadmin\tsearch_path=evil'");
+    }
+
+    @Test
     void grantsAreReadFromTheDatabasesAcl() {
         assertThat(Acl.parse("{=c/owner,owner=CTc/owner,app=c*T/owner,\"\\\"odd role\\\"=C/owner\"}")).containsExactly(
                 new Acl.Grant("", List.of("CONNECT"), false),

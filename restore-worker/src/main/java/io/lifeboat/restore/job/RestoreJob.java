@@ -244,10 +244,13 @@ class RestoreJob {
         Instant now = clock.instant();
         for (RestoreLedger.Restore restore : ledger.overdue(now)) {
             boolean switching = restore.switchStartedAt() != null;
-            String error = restore.deadline().isAfter(now)
+            String error = switching
                     ? "the restore worker stopped while switching parts over; retry the restore"
-                    : "timed out: the restore did not finish by its deadline " + restore.deadline()
-                    + "; retry the restore";
+                    : !restore.deadline().isAfter(now)
+                    ? "timed out: the restore did not finish by its deadline " + restore.deadline()
+                    + "; retry the restore"
+                    : "the restore worker stopped before switching anything over; the target is unchanged; "
+                    + "retry the restore";
             if (ledger.fail(restore.id(), error, now)) {
                 outbox.add(Topics.RESTORE_EVENTS, new RestoreFailed(Ids.eventId(), now, restore.id(),
                         restore.backupId(), restore.target(), error, switching ? "unknown" : "unchanged"));

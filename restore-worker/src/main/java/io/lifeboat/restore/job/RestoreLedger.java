@@ -97,13 +97,15 @@ class RestoreLedger {
     }
 
     /**
-     * Running restores past their deadline, and those whose switch-over started but whose run stopped renewing
-     * its lease; locked until the caller's transaction ends, skipping those another reaper holds.
+     * Running restores whose run stopped renewing its lease (a crashed worker: its redelivery found the lease
+     * held and was consumed), and, before their switch-over, those past their deadline; a switch-over under a
+     * live lease is left to finish. Locked until the caller's transaction ends, skipping those another reaper
+     * holds.
      */
     List<Restore> overdue(Instant now) {
         return jdbc.query("""
-                SELECT * FROM restores WHERE status = 'RUNNING' AND (deadline <= ?
-                OR (switch_started_at IS NOT NULL AND lease_until <= ?)) FOR UPDATE SKIP LOCKED""", ROWS,
+                SELECT * FROM restores WHERE status = 'RUNNING' AND (lease_until <= ?
+                OR (switch_started_at IS NULL AND deadline <= ?)) FOR UPDATE SKIP LOCKED""", ROWS,
                 Timestamp.from(now), Timestamp.from(now));
     }
 

@@ -68,6 +68,7 @@ class RestoreLedgerIntegrationTests {
         Instant deadline = ledger.find(id).orElseThrow().deadline();
 
         fixture.clock.set(deadline.minusSeconds(1));
+        assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isTrue();
         fixture.job().failOverdue();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
 
@@ -82,6 +83,38 @@ class RestoreLedgerIntegrationTests {
         });
         assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isFalse();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theReaperFailsARestoreWhoseRunStoppedBeforeSwitchingAsUnchanged() {
+        String id = recorded(fixture.scenario());
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
+
+        fixture.clock.advance(RestoreFixture.LEASE);
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
+        assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class, failed -> {
+            assertThat(failed.targetState()).isEqualTo("unchanged");
+            assertThat(failed.error()).contains("before switching");
+        });
+        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+    }
+
+    @Test
+    void aSwitchOverUnderALiveLeaseFinishesEvenPastTheDeadline() {
+        String id = recorded(fixture.scenario());
+        ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
+        Instant deadline = ledger.find(id).orElseThrow().deadline();
+        fixture.clock.set(deadline.minusSeconds(1));
+        assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isTrue();
+        assertThat(ledger.startSwitch(id, "run-a", now())).isTrue();
+        fixture.clock.set(deadline.plusSeconds(1));
+        fixture.job().failOverdue();
+        assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isTrue();
+        assertThat(fixture.published(id)).noneMatch(RestoreFailed.class::isInstance);
     }
 
     @Test

@@ -65,9 +65,10 @@ public class HoldHooks {
                 throw new HookException((hold ? "hold" : "release") + " hook " + shown + " answered "
                         + response.statusCode());
             }
-        } catch (IOException e) {
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(url, shown);
-            throw new HookException((hold ? "hold" : "release") + " hook " + shown + " failed: " + cause);
+        } catch (IOException | IllegalArgumentException e) {
+            // the cause's own message may hold the URL: only its kind is told
+            throw new HookException((hold ? "hold" : "release") + " hook " + shown + " failed: "
+                    + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HookException("interrupted while calling " + shown);

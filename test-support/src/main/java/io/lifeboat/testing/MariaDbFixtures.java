@@ -59,6 +59,7 @@ public final class MariaDbFixtures {
                         FOREIGN KEY (product_id) REFERENCES products(id));
                     CREATE VIEW expensive AS SELECT id, name, price FROM products WHERE price > 500;
                     CREATE VIEW expensive_names AS SELECT name FROM expensive;
+                    CREATE SQL SECURITY INVOKER VIEW cheap AS SELECT id, name FROM products WHERE price < 10;
                     CREATE FUNCTION price_with_tax(p DECIMAL(10,2)) RETURNS DECIMAL(10,2) DETERMINISTIC
                         RETURN p * 1.2;
                     CREATE PROCEDURE cheapest(OUT result INT) READS SQL DATA SELECT min(price) INTO result FROM products;
@@ -88,14 +89,15 @@ public final class MariaDbFixtures {
             collect(s, fingerprint, "column", "SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME), CONCAT_WS(' ', COLUMN_TYPE,"
                     + " IS_NULLABLE, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_DEFAULT, COLUMN_KEY, EXTRA) "
                     + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db);
-            collect(s, fingerprint, "view", "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS "
-                    + "WHERE TABLE_SCHEMA = " + db);
-            collect(s, fingerprint, "routine", "SELECT ROUTINE_NAME, CONCAT_WS(' ', ROUTINE_TYPE, DTD_IDENTIFIER, "
-                    + "ROUTINE_DEFINITION) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db);
-            collect(s, fingerprint, "trigger", "SELECT TRIGGER_NAME, CONCAT_WS(' ', EVENT_MANIPULATION, "
+            collect(s, fingerprint, "view", "SELECT TABLE_NAME, CONCAT_WS(' ', DEFINER, SECURITY_TYPE, "
+                    + "VIEW_DEFINITION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db);
+            collect(s, fingerprint, "routine", "SELECT ROUTINE_NAME, CONCAT_WS(' ', ROUTINE_TYPE, DEFINER, "
+                    + "SECURITY_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION) FROM information_schema.ROUTINES "
+                    + "WHERE ROUTINE_SCHEMA = " + db);
+            collect(s, fingerprint, "trigger", "SELECT TRIGGER_NAME, CONCAT_WS(' ', DEFINER, EVENT_MANIPULATION, "
                     + "EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT) FROM information_schema.TRIGGERS "
                     + "WHERE TRIGGER_SCHEMA = " + db);
-            collect(s, fingerprint, "event", "SELECT EVENT_NAME, CONCAT_WS(' ', STATUS, INTERVAL_VALUE, "
+            collect(s, fingerprint, "event", "SELECT EVENT_NAME, CONCAT_WS(' ', DEFINER, STATUS, INTERVAL_VALUE, "
                     + "INTERVAL_FIELD, STARTS, EVENT_COMMENT, EVENT_DEFINITION) FROM information_schema.EVENTS "
                     + "WHERE EVENT_SCHEMA = " + db);
             collect(s, fingerprint, "schema", "SELECT SCHEMA_NAME, CONCAT_WS(' ', DEFAULT_CHARACTER_SET_NAME, "

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Every key of every database: its type, its value and its absolute expiry. */
+/** Every key of every database: its type, its value (a stream's groups and pending entries too), its expiry. */
 public final class RedisFingerprint {
 
     public static Map<String, String> of(Jedis jedis) {
@@ -29,7 +29,7 @@ public final class RedisFingerprint {
         return fingerprint;
     }
 
-    /** Keys of every type, with and without expiries, in databases 0 and 3. */
+    /** Keys of every type, with and without expiries, in databases 0 and 3; a stream with a consumer group. */
     public static void populate(Jedis jedis, int keys) {
         long later = System.currentTimeMillis() + 86_400_000L;
         for (int i = 0; i < keys; i++) {
@@ -45,6 +45,9 @@ public final class RedisFingerprint {
         jedis.hset("hash", Map.of("f1", "v1", "f2", "v2"));
         jedis.xadd("stream", new StreamEntryID(1700000000000L, 1), Map.of("event", "signup"));
         jedis.xadd("stream", new StreamEntryID(1700000000000L, 2), Map.of("event", "login"));
+        jedis.xgroupCreate("stream", "mailer", new StreamEntryID(0, 0), false);
+        jedis.xreadGroup("mailer", "worker-1", redis.clients.jedis.params.XReadGroupParams.xReadGroupParams().count(1),
+                Map.of("stream", StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
         jedis.incrBy("counter", 42);
         jedis.pexpireAt("hash", later);
         jedis.select(3);
@@ -60,7 +63,9 @@ public final class RedisFingerprint {
             case "set" -> new TreeSet<>(jedis.smembers(key)).toString();
             case "zset" -> jedis.zrangeWithScores(key, 0, -1).toString();
             case "hash" -> new TreeMap<>(jedis.hgetAll(key)).toString();
-            case "stream" -> jedis.xrange(key, (StreamEntryID) null, null).toString();
+            case "stream" -> jedis.xrange(key, (StreamEntryID) null, null) + " groups=" + jedis.xinfoGroups(key)
+                    .stream().map(g -> g.getName() + ":pending=" + g.getPending() + ":last=" + g.getLastDeliveredId())
+                    .toList();
             default -> "?";
         };
     }

@@ -2,13 +2,13 @@ package io.lifeboat.system;
 
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
+import io.lifeboat.testing.TempTrees;
 import io.lifeboat.testing.TestProperties;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -60,17 +60,7 @@ final class StackFixture implements AutoCloseable {
             }
         } finally {
             PgFixtures.drop(catalog);
-            deleteFiles();
-        }
-    }
-
-    private void deleteFiles() {
-        try (var paths = Files.walk(files)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + files, e);
+            TempTrees.delete(files);
         }
     }
 }

@@ -63,10 +63,6 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process, Duration.ofSeconds(5));
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
+        TempTrees.delete(dir);
     }
 }

@@ -118,11 +118,7 @@ public class BackupCatalog {
         events.publishEvent(new OperationEnded(id, "backup", updated > 0 ? "FAILED" : status(id), error));
     }
 
-    /**
-     * Marks a backup that will never run, or whose end never came, as failed. One that never left the queue
-     * fails on the backup events too, as the coordinator would have reported it: retention stops holding what
-     * its {@code backup.queued} held, and dashboards see it end.
-     */
+    /** Marks a backup that will never run, or whose end never came, as failed ({@link #endedByGateway}). */
     @EventListener
     void cancelled(OperationCancelled event) {
         if (event.kind().equals("backup")) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.lifeboat.connector.postgres.PostgresConnector.literal;
 import static io.lifeboat.connector.postgres.PostgresConnector.quote;
 
 /**
@@ -162,9 +163,5 @@ final class DatabaseProperties {
         if (value != null) {
             facts.put(key, value);
         }
-    }
-
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -126,4 +126,9 @@ public final class PostgresConnector implements Connector {
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
+
+    /** A string literal (standard_conforming_strings, the default). */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
 }

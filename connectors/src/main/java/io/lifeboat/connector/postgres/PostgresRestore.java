@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import static io.lifeboat.connector.postgres.PostgresConnector.literal;
 import static io.lifeboat.connector.postgres.PostgresConnector.quote;
 
 /**
@@ -206,14 +207,8 @@ final class PostgresRestore implements StagedRestore {
 
     @Override
     public void close() {
-        if (switched) {
-            return;
-        }
-        try (Connection admin = target.connect(target.maintenanceDatabase());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quote(staging) + " WITH (FORCE)");
-        } catch (SQLException | ConnectorException e) {
-            log.warn("{}: staging database {} was not dropped: {}", target.name(), staging, e.getMessage());
+        if (!switched) {
+            dropQuietly(target, staging);
         }
     }
 
@@ -238,9 +233,5 @@ final class PostgresRestore implements StagedRestore {
     static String stagingName(String database, String operationId) {
         String suffix = "_lbr_" + operationId.substring(Math.max(0, operationId.length() - 10));
         return database.substring(0, Math.min(database.length(), 63 - suffix.length())) + suffix;
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -15,6 +15,7 @@ import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.storage.repo.SnapshotWriter;
 import io.lifeboat.testing.MutableClock;
 import io.lifeboat.testing.PgFixtures;
+import io.lifeboat.testing.TempTrees;
 import io.lifeboat.testing.TestInfra;
 import io.lifeboat.testing.TestProperties;
 import org.apache.kafka.clients.admin.Admin;
@@ -196,10 +197,6 @@ final class RestoreFixture implements AutoCloseable {
         reader.close();
         hooks.close();
         PgFixtures.drop(database);
-        try (var paths = Files.walk(files)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary directory left behind is harmless
-        }
+        TempTrees.delete(files);
     }
 }

@@ -28,4 +28,10 @@ public interface Connector {
      * a failure leaves the live data untouched. {@link StagedRestore#switchOver()} makes it live.
      */
     StagedRestore stage(PartContext target, SnapshotReader stored);
+
+    /**
+     * The handle of a restore that an earlier run staged, and perhaps began to switch over, before it stopped:
+     * found from {@code target}'s operation id alone. It can switch back, commit and close; not switch over.
+     */
+    default StagedRestore resume(PartContext target) { throw new UnsupportedOperationException("resume"); } // TODO(merge)
 }

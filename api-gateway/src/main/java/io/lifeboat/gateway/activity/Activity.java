@@ -40,7 +40,8 @@ record Activity(EnvironmentRef environment, String type, String id, String json)
                     e.safe(), e.automated(), e.trigger(), e.commitSha(), unsealed(e.parts()), HookUrls.redact(e.hooks()),
                     e.scheduledFor());
             case RestoreRequested e -> new RestoreRequested(e.eventId(), e.occurredAt(), e.restoreId(), e.backupId(),
-                    e.source(), e.target(), e.restoreCode(), unsealed(e.targetParts()), HookUrls.redact(e.targetHooks()));
+                    e.source(), e.target(), e.restoreCode(), unsealed(e.targetParts()), HookUrls.redact(e.targetHooks()),
+                    e.replaceMissingDefiners());
             default -> event;
         };
     }

@@ -20,6 +20,6 @@ class RestoreDispatchStamp implements DispatchStamp {
             return request;
         }
         return new RestoreRequested(r.eventId(), now, r.restoreId(), r.backupId(), r.source(), r.target(),
-                r.restoreCode(), r.targetParts(), r.targetHooks());
+                r.restoreCode(), r.targetParts(), r.targetHooks(), r.replaceMissingDefiners());
     }
 }

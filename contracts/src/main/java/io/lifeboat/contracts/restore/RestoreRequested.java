@@ -17,10 +17,13 @@ import java.util.UUID;
  * @param targetParts the target's parts; each backed-up part is restored into the target part of the same name
  * @param restoreCode false restores the data only
  * @param targetHooks the target's hold and release endpoints: its writes are held while parts switch over
+ * @param replaceMissingDefiners a database object whose definer does not exist on the target gets the target's
+ *                    user instead of failing the restore (absent in events written before it was added: false)
  */
 public record RestoreRequested(UUID eventId, Instant occurredAt, String restoreId, String backupId,
                                EnvironmentRef source, EnvironmentRef target, boolean restoreCode,
-                               List<PartSpec> targetParts, @Nullable Hooks targetHooks) implements Event {
+                               List<PartSpec> targetParts, @Nullable Hooks targetHooks,
+                               boolean replaceMissingDefiners) implements Event {
 
     public RestoreRequested {
         Objects.requireNonNull(eventId, "event_id");
@@ -30,6 +33,13 @@ public record RestoreRequested(UUID eventId, Instant occurredAt, String restoreI
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         targetParts = List.copyOf(Objects.requireNonNull(targetParts, "target_parts"));
+    }
+
+    public RestoreRequested(UUID eventId, Instant occurredAt, String restoreId, String backupId,
+                            EnvironmentRef source, EnvironmentRef target, boolean restoreCode,
+                            List<PartSpec> targetParts, @Nullable Hooks targetHooks) {
+        this(eventId, occurredAt, restoreId, backupId, source, target, restoreCode, targetParts, targetHooks,
+                false);
     }
 
     @Override

@@ -19,7 +19,8 @@ public interface StagedRestore extends AutoCloseable {
     /**
      * What the part holds once restored, counted by kind from the service's own catalog or the staged tree
      * ({@code tables}, {@code views}, {@code routines}, {@code triggers}, {@code events}, {@code keys},
-     * {@code files}, ...). Known after staging; never null.
+     * {@code files}, ...). Known after staging, or for a service that loads
+     * at switch-over (Redis) after {@link #switchOver()}; never null.
      */
     default Map<String, Long> objects() { return Map.of(); } // TODO(merge): abstract
 

@@ -125,9 +125,9 @@ public abstract class ConnectorConformance {
             String restoreId = "%032x".formatted(System.nanoTime());
             try (StagedRestore staged = connector.stage(context(part, restoreId),
                     repository.openPart(ENV.project(), backup, part.name()))) {
-                assertThat(staged.objects()).isEqualTo(counts);
                 staged.switchOver();
                 assertThat(fingerprint(part)).isEqualTo(backedUp);
+                assertThat(staged.objects()).isEqualTo(counts);
                 staged.switchBack();
                 assertThat(fingerprint(part)).isEqualTo(before);
                 staged.switchBack();

@@ -203,6 +203,7 @@ public abstract class ConnectorConformance {
         var reader = repository.openPart(ENV.project(), backupId, target.name());
         try (StagedRestore staged = connector.stage(context(target, restoreId), reader)) {
             staged.switchOver();
+            staged.commit();
         }
     }
 

@@ -53,6 +53,11 @@ public final class PostgresConnector implements Connector {
         return PostgresRestore.stage(new Target(target), stored);
     }
 
+    @Override
+    public StagedRestore resume(PartContext target) {
+        return PostgresRestore.resume(new Target(target));
+    }
+
     /** Connection details of one part. */
     record Target(PartContext part) {
 

@@ -39,19 +39,29 @@ final class PostgresRestore implements StagedRestore {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresRestore.class);
 
+    /** The comment of a kept-aside database that stands for "there was no live database". */
+    static final String ABSENT = "lifeboat: no live database before this restore";
+
     private final PostgresConnector.Target target;
     private final String staging;
+    private final String kept;
     private final long bytes;
-    private boolean switched;
+    private Map<String, Long> objects = Map.of();
 
-    private PostgresRestore(PostgresConnector.Target target, String staging, long bytes) {
+    private PostgresRestore(PostgresConnector.Target target, long bytes) {
         this.target = target;
-        this.staging = staging;
+        this.staging = name(target.database(), "lbr", target.part().operationId());
+        this.kept = name(target.database(), "lbo", target.part().operationId());
         this.bytes = bytes;
     }
 
+    /** The handle of a restore staged by an earlier run, from the names it used. */
+    static PostgresRestore resume(PostgresConnector.Target target) {
+        return new PostgresRestore(target, 0);
+    }
+
     static PostgresRestore stage(PostgresConnector.Target target, SnapshotReader stored) {
-        String staging = stagingName(target.database(), target.part().operationId());
+        String staging = name(target.database(), "lbr", target.part().operationId());
         Map<String, String> facts = stored.manifest().metadata();
         try (Connection admin = target.connect(target.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
@@ -72,7 +82,7 @@ final class PostgresRestore implements StagedRestore {
             throw new ConnectorException(target.name() + ": giving the restored database its comment, settings and "
                     + "grants failed (nothing was switched): " + e.getMessage(), true, e);
         }
-        PostgresRestore restore = new PostgresRestore(target, staging, stored.manifest().bytes());
+        PostgresRestore restore = new PostgresRestore(target, stored.manifest().bytes());
         try {
             List<TreeEntry> files;
             try (Stream<TreeEntry> entries = stored.entries()) {
@@ -83,6 +93,7 @@ final class PostgresRestore implements StagedRestore {
             for (TreeEntry postData : files.stream().filter(f -> f.path().equals("post-data.dump")).toList()) {
                 restore.restoreInParallel(stored, postData);
             }
+            restore.objects = CatalogCounts.of(target, staging);
             return restore;
         } catch (RuntimeException e) {
             restore.close();
@@ -167,21 +178,72 @@ final class PostgresRestore implements StagedRestore {
     }
 
     @Override
+    public Map<String, Long> objects() {
+        return objects;
+    }
+
+    /**
+     * Renames the live database aside (to the kept-aside name) and the staging database into its place. A target
+     * without a live database gets an empty kept-aside database marked {@link #ABSENT}, so that a switch-back
+     * knows to leave it without one.
+     */
+    @Override
     public void switchOver() {
         String live = target.database();
-        String old = stagingName(live + "_old", target.part().operationId());
         try (Connection admin = target.connect(target.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
-            if (exists(admin, live)) {
-                statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
-                renameAway(admin, statement, live, old);
+            if (!exists(admin, kept)) {
+                if (exists(admin, live)) {
+                    statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+                    renameAway(admin, statement, live, kept);
+                } else {
+                    statement.execute("CREATE DATABASE " + quote(kept));
+                    statement.execute("COMMENT ON DATABASE " + quote(kept) + " IS " + literal(ABSENT));
+                }
             }
             statement.execute("ALTER DATABASE " + quote(staging) + " RENAME TO " + quote(live));
-            switched = true;
-            statement.execute("DROP DATABASE IF EXISTS " + quote(old) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new ConnectorException(target.name() + ": switching to the restored database failed: "
                     + e.getMessage(), false, e);
+        }
+    }
+
+    /** From any state a switch-over left: the restored database goes, and the kept-aside one comes back. */
+    @Override
+    public void switchBack() {
+        String live = target.database();
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            if (!exists(admin, kept)) {
+                if (exists(admin, live)) {
+                    statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+                }
+                return;
+            }
+            boolean absent = ABSENT.equals(comment(admin, kept));
+            if (!exists(admin, staging) && exists(admin, live)) {
+                statement.execute("DROP DATABASE " + quote(live) + " WITH (FORCE)");
+            }
+            if (absent) {
+                statement.execute("DROP DATABASE " + quote(kept) + " WITH (FORCE)");
+            } else {
+                statement.execute("ALTER DATABASE " + quote(kept) + " RENAME TO " + quote(live));
+                statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS true");
+            }
+        } catch (SQLException e) {
+            throw new ConnectorException(target.name() + ": switching back to the database as it was failed: "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try (Connection admin = target.connect(target.maintenanceDatabase());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + quote(kept) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new ConnectorException(target.name() + ": dropping the database as it was before the restore ("
+                    + kept + ") failed: " + e.getMessage(), false, e);
         }
     }
 
@@ -207,9 +269,7 @@ final class PostgresRestore implements StagedRestore {
 
     @Override
     public void close() {
-        if (!switched) {
-            dropQuietly(target, staging);
-        }
+        dropQuietly(target, staging);
     }
 
     private static void dropQuietly(PostgresConnector.Target target, String database) {
@@ -230,8 +290,19 @@ final class PostgresRestore implements StagedRestore {
         }
     }
 
-    static String stagingName(String database, String operationId) {
-        String suffix = "_lbr_" + operationId.substring(Math.max(0, operationId.length() - 10));
+    private static String comment(Connection admin, String database) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A name beside {@code database} for one restore: {@code lbr} stages, {@code lbo} keeps the live one aside. */
+    static String name(String database, String kind, String operationId) {
+        String suffix = "_" + kind + "_" + operationId.substring(Math.max(0, operationId.length() - 10));
         return database.substring(0, Math.min(database.length(), 63 - suffix.length())) + suffix;
     }
 }

@@ -14,10 +14,12 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The five services as five JVMs started with {@code java -jar} from their packaged jars, against the same
@@ -31,7 +33,8 @@ class SeparateProcessesSystemTests {
         Environment env = null;
         String maria = PgFixtures.uniqueName("lb_sys_maria");
         try (RedisServer redis = RedisServer.start();
-             StackFixture fixture = new StackFixture();
+             StackFixture fixture = new StackFixture().with(Map.of("lifeboat.restore.lease", "15s",
+                     "lifeboat.restore.lease-renewal", "3s", "lifeboat.restore.reaper-millis", "2000"));
              ServiceProcesses services = new ServiceProcesses(fixture.properties, Path.of("target", "system-logs"))) {
             MariaDbFixtures.create(maria, 2_000);
             try (Jedis jedis = redis.client()) {
@@ -76,6 +79,7 @@ class SeparateProcessesSystemTests {
             }
             assertThat(TreeFingerprint.of(env.mount())).isEqualTo(files);
             assertThat(TreeFingerprint.of(env.code())).isEqualTo(code);
+            killedBetweenTwoSwitchOvers(services, project, backup.path("id").asString(), env, maria, redis);
             for (String service : ServiceProcesses.SERVICES) {
                 assertThat(services.log(service)).doesNotContain("s3cr3t-test-password")
                         .doesNotContain(StackFixture.TOKEN).contains("Started");
@@ -85,6 +89,53 @@ class SeparateProcessesSystemTests {
                 PgFixtures.drop(env.database());
             }
             MariaDbFixtures.drop(maria);
+        }
+    }
+
+    /**
+     * The restore worker is killed while MariaDB's switch-over waits on the server's global read lock, after
+     * PostgreSQL's switched: restarted, it switches PostgreSQL back, and every part is as it was before.
+     */
+    private static void killedBetweenTwoSwitchOvers(ServiceProcesses services, String project, String backupId,
+                                                    Environment env, String maria, RedisServer redis) throws Exception {
+        EndToEndIntegrationTests.destroy(env);
+        try (Jedis jedis = redis.client()) {
+            jedis.set("written-after-the-backup", "y");
+        }
+        Map<String, Map<String, String>> before = fingerprints(env, maria, redis);
+        Api api = EndToEndIntegrationTests.api;
+        String path;
+        try (Connection lock = MariaDbFixtures.connect(maria); Statement s = lock.createStatement()) {
+            s.execute("FLUSH TABLES WITH READ LOCK");
+            Api.Response accepted = api.post("/projects/" + project + "/environments/main/backups/" + backupId
+                    + "/restore", Map.of());
+            assertThat(accepted.status()).isEqualTo(202);
+            path = "/projects/" + project + "/restores/" + accepted.body().path("id").asString();
+            await().atMost(Duration.ofMinutes(3)).until(() -> waitingForTheLock(s));
+            assertThat(PgFingerprint.of(env.database())).isNotEqualTo(before.get("database"));
+            services.kill("restore-worker");
+        }
+        services.restart("restore-worker");
+        JsonNode restore = api.awaitEnd(path);
+        assertThat(restore.path("status").asString()).as(restore.toString()).isEqualTo("FAILED");
+        assertThat(restore.path("target_state").asString()).isEqualTo("unchanged");
+        assertThat(restore.path("error").asString()).contains("switched back");
+        assertThat(fingerprints(env, maria, redis)).isEqualTo(before);
+    }
+
+    private static boolean waitingForTheLock(Statement s) throws java.sql.SQLException {
+        try (var rs = s.executeQuery("SELECT count(*) FROM information_schema.processlist "
+                + "WHERE state LIKE 'Waiting for % lock' AND id <> connection_id()")) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
+    private static Map<String, Map<String, String>> fingerprints(Environment env, String maria, RedisServer redis)
+            throws Exception {
+        try (Jedis jedis = redis.client()) {
+            return Map.of("database", PgFingerprint.of(env.database()), "shop", MariaDbFixtures.fingerprint(maria),
+                    "cache", RedisFingerprint.of(jedis), "files", TreeFingerprint.of(env.mount()),
+                    "code", TreeFingerprint.of(env.code()));
         }
     }
 

@@ -27,10 +27,12 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path logs;
+    private final Map<String, String> properties;
 
     /** Starts the five JVMs and waits until each is healthy; if any does not come up, stops them all. */
     ServiceProcesses(Map<String, String> properties, Path logs) throws IOException {
         this.logs = Files.createDirectories(logs);
+        this.properties = properties;
         try {
             for (String service : SERVICES) {
                 start(service, properties);
@@ -72,6 +74,21 @@ final class ServiceProcesses implements AutoCloseable {
                         }
                     }
                 });
+    }
+
+    /** Kills one service as {@code kill -9} would: it runs no shutdown hook and finishes nothing. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a service that was killed again, on a port of its own, and waits until every service is healthy. */
+    void restart(String service) throws IOException {
+        Files.move(logs.resolve(service + ".log"), logs.resolve(service + ".killed.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        start(service, properties);
+        awaitHealthy();
     }
 
     String gatewayUrl() {

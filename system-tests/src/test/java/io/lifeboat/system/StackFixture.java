@@ -35,6 +35,12 @@ final class StackFixture implements AutoCloseable {
         properties.put("lifeboat.files.roots", files + "/{project}");
     }
 
+    /** The same stack with some properties set otherwise. */
+    StackFixture with(Map<String, String> overrides) {
+        properties.putAll(overrides);
+        return this;
+    }
+
     /** The root of a project's files, created if missing: a test's mounts and code go below it. */
     Path dir(String project) {
         try {

@@ -2,8 +2,12 @@ package io.lifeboat.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Creates and drops uniquely named databases on the shared PostgreSQL server, with realistic content. */
@@ -33,6 +37,22 @@ public final class PgFixtures {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** The databases whose names match a LIKE {@code pattern}. */
+    public static List<String> databasesLike(String pattern) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = connect("postgres");
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+            query.setString(1, pattern);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     public static boolean exists(String database) throws SQLException {

@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 class RestoreBindings {
 
     private final RestoreJob job;
+    private final RestoreReaper reaper;
 
-    RestoreBindings(RestoreJob job) {
+    RestoreBindings(RestoreJob job, RestoreReaper reaper) {
+        this.reaper = reaper;
         this.job = job;
     }
 
@@ -28,6 +30,6 @@ class RestoreBindings {
 
     @Scheduled(fixedDelayString = "${lifeboat.restore.reaper-millis:10000}")
     void failOverdueRestores() {
-        job.failOverdue();
+        reaper.reap();
     }
 }

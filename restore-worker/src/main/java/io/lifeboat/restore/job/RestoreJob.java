@@ -4,11 +4,8 @@ import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.StagedRestore;
-import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
-import io.lifeboat.contracts.PartSpec;
-import io.lifeboat.contracts.SecretSealer;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
@@ -18,10 +15,10 @@ import io.lifeboat.storage.object.StorageException;
 import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.storage.repo.Repository;
 import io.lifeboat.support.events.Outbox;
-import io.lifeboat.support.files.FilesProperties;
 import io.lifeboat.support.hooks.HoldHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,15 +27,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Restores a backup into a target environment, all parts or none: every part is first staged beside the
@@ -50,33 +44,33 @@ class RestoreJob {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreJob.class);
     /** Identifies this worker in the runs it owns: process and host. */
-    private static final String OWNER_PREFIX = ManagementFactory.getRuntimeMXBean().getName() + "/";
+    static final String OWNER_PREFIX = ManagementFactory.getRuntimeMXBean().getName() + "/";
 
     private final Connectors connectors = new Connectors();
     private final RestoreLedger ledger;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Repository repository;
-    private final SecretSealer sealer;
+    private final PartTargets targets;
     private final Clock clock;
     private final HoldHooks hooks;
     private final RestoreProperties properties;
     private final LeaseRenewals leases;
-    private final FileRoots roots;
+    private final ObjectProvider<SwitchFaults> faults;
 
     RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
-               SecretSealer sealer, Clock clock, HoldHooks hooks, RestoreProperties properties,
-               LeaseRenewals leases, FilesProperties files) {
+               PartTargets targets, Clock clock, HoldHooks hooks, RestoreProperties properties,
+               LeaseRenewals leases, ObjectProvider<SwitchFaults> faults) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.transactions = transactions;
         this.repository = repository;
-        this.sealer = sealer;
+        this.targets = targets;
         this.clock = clock;
         this.hooks = hooks;
         this.properties = properties;
         this.leases = leases;
-        this.roots = FileRoots.of(files.roots());
+        this.faults = faults;
     }
 
     /**
@@ -120,45 +114,33 @@ class RestoreJob {
             BackupManifest backup = repository.readBackup(request.source().project(), request.source().environment(),
                     request.backupId()).orElseThrow(() -> new ConnectorException("backup " + request.backupId()
                     + " of " + request.source() + " is not in storage: it was deleted or never completed", true));
-            Map<String, PartSpec> targets = request.targetParts().stream()
-                    .collect(Collectors.toMap(PartSpec::name, Function.identity()));
             List<BackupManifest.PartRef> parts = backup.parts().stream()
                     .filter(p -> request.restoreCode() || !p.type().equals("code")).toList();
-            for (BackupManifest.PartRef part : parts) {
-                PartSpec target = targets.get(part.name());
-                if (target == null || !target.type().equals(part.type())) {
-                    throw new ConnectorException("the target environment has no " + part.type() + " part named "
-                            + part.name(), true);
-                }
-            }
-            List<PartResult> results = restore(request, owner, parts, targets);
+            parts.forEach(part -> targets.of(request, part.name(), part.type())); // each has a target of its type
+            List<PartResult> results = restore(request, owner, parts);
             finish(request, owner, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), backup.commitSha(), results));
-        } catch (PartialSwitchException e) {
+        } catch (Switching.SwitchFailedException e) {
             finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
-        } catch (ClaimLostException e) {
-            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
-                    request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
-        } catch (ConnectorException | StorageException | IllegalArgumentException | HoldHooks.HookException e) {
+        } catch (ClaimLostException | ConnectorException | StorageException | IllegalArgumentException | HoldHooks.HookException e) {
             finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         }
     }
 
-    private List<PartResult> restore(RestoreRequested request, String owner, List<BackupManifest.PartRef> parts,
-                                     Map<String, PartSpec> targets) {
-        List<StagedRestore> staged = new ArrayList<>();
+    private List<PartResult> restore(RestoreRequested request, String owner, List<BackupManifest.PartRef> parts) {
+        List<Switching.Part> staged = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parts.size()),
                 Thread.ofPlatform().name("stage-", 0).factory())) {
             List<Future<StagedRestore>> futures = new ArrayList<>();
             for (BackupManifest.PartRef part : parts) {
-                futures.add(pool.submit(() -> stage(request, part, targets.get(part.name()))));
+                futures.add(pool.submit(() -> stage(request, part)));
             }
             RuntimeException failure = null;
-            for (Future<StagedRestore> future : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    staged.add(future.get());
+                    staged.add(new Switching.Part(parts.get(i).name(), parts.get(i).type(), futures.get(i).get()));
                 } catch (ExecutionException e) {
                     failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
                             : new ConnectorException(e.getCause().getMessage(), false, e.getCause());
@@ -170,54 +152,42 @@ class RestoreJob {
             if (failure != null) {
                 throw failure;
             }
-            List<String> switched = new ArrayList<>();
-            List<PartResult> results = new ArrayList<>();
             if (request.targetHooks() != null) {
                 hooks.hold(request.targetHooks(), request.target().project(), request.restoreId(),
                         properties.holdDeadline());
             }
+            List<PartResult> results;
             try {
                 // the last check before live data is replaced: nothing is switched unless this run still owns it
-                if (!ledger.startSwitch(request.restoreId(), owner, clock.instant())) {
+                if (!transactions.execute(tx -> ledger.startSwitch(request.restoreId(), owner, clock.instant(),
+                        parts))) {
                     throw new ClaimLostException();
                 }
-                switchAll(request, parts, staged, switched, results);
+                results = Switching.switchAll(ledger, request.restoreId(), owner, staged, faults());
+                faults().switchedAll(request.restoreId());
             } finally {
                 if (request.targetHooks() != null) {
                     hooks.release(request.targetHooks(), request.target().project(), request.restoreId());
                 }
             }
+            Switching.commitAll(request.restoreId(), staged);
             log.info("restore {} of backup {} into {} completed: parts {}", request.restoreId(), request.backupId(),
-                    request.target(), switched);
+                    request.target(), results.stream().map(PartResult::name).toList());
             return results;
         } finally {
-            staged.forEach(StagedRestore::close);
+            Switching.closeAll(staged);
         }
     }
 
-    /** Switches every staged part over, in order; a failure after the first says which parts were switched. */
-    private static void switchAll(RestoreRequested request, List<BackupManifest.PartRef> parts,
-                                  List<StagedRestore> staged, List<String> switched, List<PartResult> results) {
-        for (int i = 0; i < staged.size(); i++) {
-            BackupManifest.PartRef part = parts.get(i);
-            try {
-                staged.get(i).switchOver();
-            } catch (RuntimeException e) {
-                throw new PartialSwitchException(part.name(), switched, e);
-            }
-            switched.add(part.name());
-            results.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
-                    staged.get(i).bytes(), 0, part.pointInTime(), null));
-        }
+    private SwitchFaults faults() {
+        return faults.getIfAvailable(() -> SwitchFaults.NONE);
     }
 
-    private StagedRestore stage(RestoreRequested request, BackupManifest.PartRef part, PartSpec target) {
-        String password = target.sealedSecret() == null ? null
-                : sealer.open(target.sealedSecret(), SecretSealer.context(request.target(), target.name()));
+    private StagedRestore stage(RestoreRequested request, BackupManifest.PartRef part) {
+        PartContext target = targets.of(request, part.name(), part.type());
         var stored = repository.openPart(request.source().project(), request.backupId(), part.name());
         log.info("staging part {} of backup {} into {}", part.name(), request.backupId(), request.target());
-        return connectors.get(part.type()).stage(new PartContext(request.target(), target, password,
-                request.restoreId(), roots), stored);
+        return connectors.get(part.type()).stage(target, stored);
     }
 
     private void finish(RestoreRequested request, String owner, String status, String error,
@@ -235,50 +205,11 @@ class RestoreJob {
         });
     }
 
-    /**
-     * Fails, once each, the running restores past their deadline, and those whose run stopped while switching.
-     * A restore whose switch-over never started leaves its target unchanged, and now never will switch.
-     */
-    @org.springframework.transaction.annotation.Transactional
-    public void failOverdue() {
-        Instant now = clock.instant();
-        for (RestoreLedger.Restore restore : ledger.overdue(now)) {
-            boolean switching = restore.switchStartedAt() != null;
-            String error = switching
-                    ? "the restore worker stopped while switching parts over; retry the restore"
-                    : !restore.deadline().isAfter(now)
-                    ? "timed out: the restore did not finish by its deadline " + restore.deadline()
-                    + "; retry the restore"
-                    : "the restore worker stopped before switching anything over; the target is unchanged; "
-                    + "retry the restore";
-            if (ledger.fail(restore.id(), error, now)) {
-                outbox.add(Topics.RESTORE_EVENTS, new RestoreFailed(Ids.eventId(), now, restore.id(),
-                        restore.backupId(), restore.target(), error, switching ? "unknown" : "unchanged"));
-                log.warn("restore {} into {} failed: {}", restore.id(), restore.target(), error);
-            }
-        }
-    }
-
     /** The run no longer owns the restore, or its deadline passed, before its switch-over: nothing is switched. */
     static final class ClaimLostException extends RuntimeException {
         ClaimLostException() {
             super("the restore stopped before switching over: its deadline passed, or its run lost its claim; "
                     + "the target is unchanged; retry the restore");
-        }
-    }
-
-    /** A switch-over failed after some parts were already switched. */
-    static final class PartialSwitchException extends RuntimeException {
-        private final List<String> switched;
-
-        PartialSwitchException(String part, List<String> switched, RuntimeException cause) {
-            super("switching part " + part + " failed after parts " + switched + " were restored: "
-                    + cause.getMessage() + "; retry the restore to finish it", cause);
-            this.switched = List.copyOf(switched);
-        }
-
-        String targetState() {
-            return switched.isEmpty() ? "unchanged" : "partial: restored " + switched;
         }
     }
 }

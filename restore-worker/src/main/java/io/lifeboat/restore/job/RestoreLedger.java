@@ -1,16 +1,23 @@
 package io.lifeboat.restore.job;
 
 import io.lifeboat.contracts.EnvironmentRef;
+import io.lifeboat.contracts.EventCodec;
+import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +41,14 @@ class RestoreLedger {
             rs.getString("status"), rs.getTimestamp("deadline").toInstant(), rs.getString("owner"),
             instant(rs.getTimestamp("lease_until")), instant(rs.getTimestamp("switch_started_at")));
 
+    /** Where a part of a switch-over is: staged, its switch-over begun (maybe half done), or switched. */
+    enum PartState { STAGED, SWITCHING, SWITCHED }
+
+    record SwitchedPart(String name, String type, PartState state, long bytes, Map<String, Long> objects) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final JdbcTemplate jdbc;
 
     RestoreLedger(JdbcTemplate jdbc) {
@@ -43,10 +58,10 @@ class RestoreLedger {
     /** Records a restore as running, with its deadline; false when it is already known (its deadline stays). */
     boolean insert(RestoreRequested request, Instant now, Instant deadline) {
         return jdbc.update("""
-                INSERT INTO restores (id, backup_id, project, environment, status, created_at, deadline)
-                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT (id) DO NOTHING""", request.restoreId(),
+                INSERT INTO restores (id, backup_id, project, environment, status, created_at, deadline, request)
+                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?) ON CONFLICT (id) DO NOTHING""", request.restoreId(),
                 request.backupId(), request.target().project(), request.target().environment(), Timestamp.from(now),
-                Timestamp.from(deadline)) == 1;
+                Timestamp.from(deadline), EventCodec.toJson(request)) == 1;
     }
 
     Optional<Restore> find(String id) {
@@ -77,11 +92,53 @@ class RestoreLedger {
      * The one way into a switch-over: true only for the owner of an unexpired lease, before the deadline, while
      * the restore runs and had not started switching. After false, the run must switch nothing.
      */
-    boolean startSwitch(String id, String owner, Instant now) {
-        return jdbc.update("""
+    boolean startSwitch(String id, String owner, Instant now, List<BackupManifest.PartRef> parts) {
+        if (jdbc.update("""
                 UPDATE restores SET switch_started_at = ? WHERE id = ? AND owner = ? AND status = 'RUNNING'
                 AND switch_started_at IS NULL AND lease_until > ? AND deadline > ?""", Timestamp.from(now), id,
-                owner, Timestamp.from(now), Timestamp.from(now)) == 1;
+                owner, Timestamp.from(now), Timestamp.from(now)) != 1) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            jdbc.update("INSERT INTO restore_parts (restore_id, position, part, type, state) VALUES (?, ?, ?, ?, ?)",
+                    id, i, parts.get(i).name(), parts.get(i).type(), PartState.STAGED.name());
+        }
+        return true;
+    }
+
+    /**
+     * Moves one part of {@code owner}'s switch-over to {@code state}, with what it restored once SWITCHED; false
+     * when the run no longer owns the restore (a reaper took it over): the run must then switch nothing more.
+     */
+    boolean partIs(String id, String owner, String part, PartState state, long bytes, Map<String, Long> objects) {
+        return jdbc.update("""
+                UPDATE restore_parts SET state = ?, bytes = ?, objects = ? WHERE restore_id = ? AND part = ?
+                AND EXISTS (SELECT 1 FROM restores WHERE id = ? AND owner = ? AND status = 'RUNNING')""",
+                state.name(), bytes, JSON.writeValueAsString(objects), id, part, id, owner) == 1;
+    }
+
+    /** The parts of a restore's switch-over, in the order they switch; empty before it started. */
+    List<SwitchedPart> parts(String id) {
+        return jdbc.query("SELECT * FROM restore_parts WHERE restore_id = ? ORDER BY position", (rs, n) ->
+                new SwitchedPart(rs.getString("part"), rs.getString("type"), PartState.valueOf(rs.getString("state")),
+                        rs.getLong("bytes"), objects(rs.getString("objects"))), id);
+    }
+
+    /** The request as it arrived, or empty for a restore recorded before requests were kept. */
+    Optional<RestoreRequested> request(String id) {
+        return jdbc.query("SELECT request FROM restores WHERE id = ? AND request IS NOT NULL",
+                (rs, n) -> EventCodec.decode(rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                        RestoreRequested.class), id).stream().findFirst();
+    }
+
+    /** A reaper takes over a restore whose run stopped: the run's later updates then all fail. */
+    void takeOver(String id, String reaper, Instant now, Duration lease) {
+        jdbc.update("UPDATE restores SET owner = ?, lease_until = ? WHERE id = ? AND status = 'RUNNING'", reaper,
+                Timestamp.from(now.plus(lease)), id);
+    }
+
+    private static Map<String, Long> objects(@Nullable String json) {
+        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Long>>() { });
     }
 
     /** Ends a running restore for the run that claimed it; false if it had ended or another run took it over. */
@@ -90,10 +147,10 @@ class RestoreLedger {
                 + "AND owner = ? AND status = 'RUNNING'", status, error, Timestamp.from(at), id, owner) == 1;
     }
 
-    /** Fails a running restore whoever runs it; false if it had already ended. */
-    boolean fail(String id, String error, Instant at) {
-        return jdbc.update("UPDATE restores SET status = 'FAILED', error = ?, completed_at = ? WHERE id = ? "
-                + "AND status = 'RUNNING'", error, Timestamp.from(at), id) == 1;
+    /** Ends a running restore whoever runs it, as {@code status}; false if it had already ended. */
+    boolean end(String id, String status, @Nullable String error, Instant at) {
+        return jdbc.update("UPDATE restores SET status = ?, error = ?, completed_at = ? WHERE id = ? "
+                + "AND status = 'RUNNING'", status, error, Timestamp.from(at), id) == 1;
     }
 
     /**

@@ -49,7 +49,7 @@ class RestoreDeadlineIntegrationTests {
         assertThat(scenario.unchanged()).isTrue();
         assertThat(fixture.hooks.holds(id)).isEmpty();
         assertThat(fixture.ledger().find(id).orElseThrow().status()).isEqualTo("RUNNING");
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(fixture.ledger().find(id).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(fixture.published(id)).filteredOn(RestoreFailed.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((RestoreFailed) e).targetState()).isEqualTo("unchanged"));
@@ -88,7 +88,7 @@ class RestoreDeadlineIntegrationTests {
             assertThat(failed.targetState()).isEqualTo("unchanged");
             assertThat(failed.error()).contains("before switching over");
         });
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(fixture.published(id)).hasSize(1);
     }
 }

@@ -48,12 +48,39 @@ final class RestoreFixture implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofHours(6);
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** The parts of a scenario's backup. */
+    static final List<BackupManifest.PartRef> PARTS = List.of(new BackupManifest.PartRef("files", "mount", 0, 0, null));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final String id = UUID.randomUUID().toString().substring(0, 8);
     final String database = "lb_rst_" + id;
     final String namespace = "rst" + id + ".";
     final HoldEndpoint hooks;
+    /** Faults a test injects after a part's switch-over, by {@code restoreId/part}, or after all: {@code restoreId/*}. */
+    final Map<String, java.util.function.Supplier<? extends Throwable>> faultAfter =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final SwitchFaults faults = new SwitchFaults() {
+        @Override
+        public void switched(String restoreId, String part) {
+            inject(restoreId + "/" + part);
+        }
+
+        @Override
+        public void switchedAll(String restoreId) {
+            inject(restoreId + "/*");
+        }
+
+        private void inject(String at) {
+            var fault = faultAfter.get(at);
+            if (fault != null) {
+                Throwable t = fault.get();
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) t;
+            }
+        }
+    };
     /** The base of the projects' file roots, {@code <files>/<project>}; deleted on close. */
     final Path files;
     private final ConfigurableApplicationContext context;
@@ -86,7 +113,10 @@ final class RestoreFixture implements AutoCloseable {
                 "--lifeboat.restore.timeout=" + TIMEOUT, "--lifeboat.restore.lease=" + LEASE,
                 "--lifeboat.restore.reaper-millis=3600000", "--spring.main.banner-mode=off"));
         context = RestoreWorkerApplication.builder()
-                .initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock))
+                .initializers(c -> {
+                    c.getBeanFactory().registerSingleton("testClock", clock);
+                    c.getBeanFactory().registerSingleton("testSwitchFaults", faults);
+                })
                 .run(arguments.toArray(String[]::new));
         Map<String, Object> kafka = Map.of("bootstrap.servers", TestInfra.kafkaBootstrap());
         String topic = namespace + Topics.RESTORE_EVENTS;
@@ -111,6 +141,14 @@ final class RestoreFixture implements AutoCloseable {
 
     RestoreJob job() {
         return context.getBean(RestoreJob.class);
+    }
+
+    Repository repository() {
+        return context.getBean(Repository.class);
+    }
+
+    RestoreReaper reaper() {
+        return context.getBean(RestoreReaper.class);
     }
 
     RestoreLedger ledger() {

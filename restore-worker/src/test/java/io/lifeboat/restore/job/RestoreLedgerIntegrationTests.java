@@ -27,7 +27,7 @@ class RestoreLedgerIntegrationTests {
         fixture.clock.advance(RestoreFixture.LEASE);
         assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isPresent();
         assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isFalse();
-        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isFalse();
         assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isFalse();
         RestoreLedger.Restore restore = ledger.find(id).orElseThrow();
         assertThat(restore.owner()).isEqualTo("run-b");
@@ -45,7 +45,7 @@ class RestoreLedgerIntegrationTests {
             assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
         }
         fixture.clock.advance(RestoreFixture.LEASE);
-        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isFalse();
         assertThat(ledger.find(id).orElseThrow().switchStartedAt()).isNull();
     }
 
@@ -53,8 +53,8 @@ class RestoreLedgerIntegrationTests {
     void aSwitchOverStartsOnceAndNoOtherRunClaimsTheRestoreAfterIt() {
         String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
-        assertThat(ledger.startSwitch(id, "run-a", now())).isTrue();
-        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isTrue();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isFalse();
         fixture.clock.advance(RestoreFixture.LEASE);
         assertThat(ledger.claim(id, "run-b", now(), RestoreFixture.LEASE)).isEmpty();
         assertThat(ledger.find(id).orElseThrow().owner()).isEqualTo("run-a");
@@ -69,12 +69,12 @@ class RestoreLedgerIntegrationTests {
 
         fixture.clock.set(deadline.minusSeconds(1));
         assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isTrue();
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
 
         fixture.clock.set(deadline);
-        fixture.job().failOverdue();
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
+        fixture.reaper().reap();
         RestoreLedger.Restore restore = ledger.find(id).orElseThrow();
         assertThat(restore.status()).isEqualTo("FAILED");
         assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class, failed -> {
@@ -89,17 +89,17 @@ class RestoreLedgerIntegrationTests {
     void theReaperFailsARestoreWhoseRunStoppedBeforeSwitchingAsUnchanged() {
         String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
 
         fixture.clock.advance(RestoreFixture.LEASE);
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class, failed -> {
             assertThat(failed.targetState()).isEqualTo("unchanged");
             assertThat(failed.error()).contains("before switching");
         });
-        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isFalse();
     }
 
     @Test
@@ -109,27 +109,27 @@ class RestoreLedgerIntegrationTests {
         Instant deadline = ledger.find(id).orElseThrow().deadline();
         fixture.clock.set(deadline.minusSeconds(1));
         assertThat(ledger.renew(id, "run-a", now(), RestoreFixture.LEASE)).isTrue();
-        assertThat(ledger.startSwitch(id, "run-a", now())).isTrue();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isTrue();
         fixture.clock.set(deadline.plusSeconds(1));
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
         assertThat(ledger.finish(id, "run-a", "COMPLETED", null, now())).isTrue();
         assertThat(fixture.published(id)).noneMatch(RestoreFailed.class::isInstance);
     }
 
     @Test
-    void theReaperFailsARestoreWhoseRunStoppedWhileSwitchingAsUnknown() {
+    void theReaperFailsARestoreWhoseRunStoppedWhileSwitchingBeforeAnyPartSwitchedAsUnchanged() {
         String id = recorded(fixture.scenario());
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
-        ledger.startSwitch(id, "run-a", now());
-        fixture.job().failOverdue();
+        ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS);
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("RUNNING");
 
         fixture.clock.advance(RestoreFixture.LEASE);
-        fixture.job().failOverdue();
+        fixture.reaper().reap();
         assertThat(ledger.find(id).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(fixture.published(id)).singleElement().isInstanceOfSatisfying(RestoreFailed.class,
-                failed -> assertThat(failed.targetState()).isEqualTo("unknown"));
+                failed -> assertThat(failed.targetState()).isEqualTo("unchanged"));
     }
 
     @Test
@@ -139,9 +139,9 @@ class RestoreLedgerIntegrationTests {
         RestoreRequested request = scenario.request(id, now(), fixture.hooks.hooks());
         ledger.insert(request, now(), now().plus(RestoreFixture.TIMEOUT));
         ledger.claim(id, "run-a", now(), RestoreFixture.LEASE);
-        assertThat(ledger.fail(id, "given up", now())).isTrue();
+        assertThat(ledger.end(id, "FAILED", "given up", now())).isTrue();
 
-        assertThat(ledger.startSwitch(id, "run-a", now())).isFalse();
+        assertThat(ledger.startSwitch(id, "run-a", now(), RestoreFixture.PARTS)).isFalse();
         fixture.clock.advance(RestoreFixture.LEASE);
         fixture.job().run(request);
 

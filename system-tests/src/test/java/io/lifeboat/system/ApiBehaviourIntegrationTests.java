@@ -2,6 +2,7 @@ package io.lifeboat.system;
 
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupFailed;
@@ -13,8 +14,10 @@ import io.lifeboat.contracts.platform.PlatformBackupFailed;
 import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
 import io.lifeboat.contracts.platform.PlatformEnvironmentUpserted;
 import io.lifeboat.contracts.platform.ResizeRequested;
+import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreQueued;
+import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
 import io.lifeboat.testing.TreeFingerprint;
@@ -598,6 +601,64 @@ class ApiBehaviourIntegrationTests {
             assertThat(requested.occurredAt()).as("the worker's deadline runs from the dispatch, not the queueing")
                     .isAfter(queued.occurredAt())
                     .isAfterOrEqualTo(Instant.parse(last.path("completed_at").asString()));
+        }
+    }
+
+    @Test
+    void replaceMissingDefinersReachesTheWorkerAndTheRestoreShowsWhatEachPartBroughtBack() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
+                .path("id").asString()).path("id").asString();
+        String restorePath = env + "/backups/" + backup + "/restore";
+        assertProblem(api.post(restorePath, Map.of("replace_missing_definers", "maybe")), 400,
+                "replace_missing_definers");
+        assertProblem(api.post(restorePath, Map.of("replace_definers", true)), 400, "replace_definers");
+        assertThat(api.get(env + "/restores").body()).isEmpty();
+
+        // the restore worker stops listening: this test plays its part, with object counts it chose
+        org.springframework.cloud.stream.binding.BindingsLifecycleController worker = stack.contexts().stream()
+                .filter(c -> "restore-worker".equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow()
+                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        String namespace = fixture.properties.get("lifeboat.kafka.namespace");
+        worker.stop("restoreRequests-in-0");
+        try (Platform requests = new Platform(namespace, Topics.RESTORE_REQUESTS);
+             Platform workerSide = new Platform(namespace, Topics.RESTORE_EVENTS)) {
+            Api.Response accepted = api.post(restorePath, Map.of("replace_missing_definers", true));
+            assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+            assertThat(accepted.body().path("replace_missing_definers").asBoolean()).isTrue();
+            assertThat(accepted.body().path("parts")).isEmpty();
+            String id = accepted.body().path("id").asString();
+            RestoreRequested requested = requests.awaitReply(RestoreRequested.class, e -> e.restoreId().equals(id));
+            assertThat(requested.replaceMissingDefiners()).isTrue();
+
+            List<PartResult> parts = new ArrayList<>();
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            for (PartSpec part : requested.targetParts()) {
+                Map<String, Long> objects = Map.of("symlinks", 1L, "files", 40L + parts.size(), "directories", 3L);
+                counts.put(part.name(), objects);
+                parts.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
+                        4096L * (parts.size() + 1), 0, null, null, objects));
+            }
+            workerSide.send(Topics.RESTORE_EVENTS, new RestoreCompleted(Ids.eventId(), Instant.now(), id, backup,
+                    requested.target(), Environment.COMMIT, parts));
+
+            JsonNode restored = awaitEnd("/projects/" + project + "/restores/" + id);
+            assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("COMPLETED");
+            assertThat(restored.path("replace_missing_definers").asBoolean()).isTrue();
+            List<String> shown = new ArrayList<>();
+            for (JsonNode part : restored.path("parts")) {
+                shown.add(part.path("name").asString() + " " + part.path("type").asString() + " "
+                        + part.path("status").asString() + " " + part.path("bytes").asLong() + " "
+                        + part.path("objects"));
+            }
+            assertThat(shown).containsExactlyElementsOf(parts.stream().map(p -> p.name() + " " + p.type()
+                    + " COMPLETED " + p.bytes() + " {\"files\":" + counts.get(p.name()).get("files")
+                    + ",\"directories\":3,\"symlinks\":1}").toList());
+            assertThat(api.get(env + "/restores").body().get(0).path("parts")).isEqualTo(restored.path("parts"));
+        } finally {
+            worker.start("restoreRequests-in-0");
         }
     }
 

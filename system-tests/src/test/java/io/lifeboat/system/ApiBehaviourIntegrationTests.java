@@ -24,6 +24,7 @@ import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -287,8 +288,7 @@ class ApiBehaviourIntegrationTests {
     void aQueuedRestoreIsOnTheTopicsAndFailsThereWhenItsEnvironmentGoesAway() throws Exception {
         String project = project();
         String env = registered(project, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         for (int i = 0; i < 2; i++) {
             assertThat(api.post(env + "/backups", Map.of("safe", false)).status()).isEqualTo(202);
         }
@@ -356,8 +356,7 @@ class ApiBehaviourIntegrationTests {
         String env = registered(project, "main");
         String other = project();
         registered(other, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", other)), 409,
                 null);
         Api admin = new Accounts(api, stack.gatewayUrl()).user("admin-" + project, null, null);
@@ -431,6 +430,19 @@ class ApiBehaviourIntegrationTests {
 
     static JsonNode awaitEnd(String path) {
         return api.awaitEnd(path);
+    }
+
+    /** A live backup of {@code env} that completed: its id. */
+    static String completedBackup(String env) {
+        return awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body().path("id")
+                .asString()).path("id").asString();
+    }
+
+    /** The bindings of one of the services, to stop and start its consumers. */
+    static BindingsLifecycleController bindings(String service) {
+        return stack.contexts().stream()
+                .filter(c -> service.equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow().getBean(BindingsLifecycleController.class);
     }
 
     static List<String> catalog(String sql) throws Exception {
@@ -548,10 +560,7 @@ class ApiBehaviourIntegrationTests {
                 Map.of("safe", false)).body().path("id").asString()).path("id").asString();
         String id = path.substring(path.lastIndexOf('/') + 1);
         // retention, which verifies, stops listening: the request waits on the topic, and no result comes
-        org.springframework.cloud.stream.binding.BindingsLifecycleController retention = stack.contexts().stream()
-                .filter(c -> "retention-service".equals(c.getEnvironment().getProperty("spring.application.name")))
-                .findFirst().orElseThrow()
-                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        BindingsLifecycleController retention = bindings("retention-service");
         retention.stop("backupEvents-in-0");
         try {
             assertThat(api.post(path + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
@@ -578,8 +587,7 @@ class ApiBehaviourIntegrationTests {
     void aQueuedRestoreIsStampedWhenItsTurnComes() throws Exception {
         String project = project();
         String env = registered(project, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         List<String> ahead = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ahead.add(api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString());
@@ -608,8 +616,7 @@ class ApiBehaviourIntegrationTests {
     void replaceMissingDefinersReachesTheWorkerAndTheRestoreShowsWhatEachPartBroughtBack() throws Exception {
         String project = project();
         String env = registered(project, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         String restorePath = env + "/backups/" + backup + "/restore";
         assertProblem(api.post(restorePath, Map.of("replace_missing_definers", "maybe")), 400,
                 "replace_missing_definers");
@@ -617,10 +624,7 @@ class ApiBehaviourIntegrationTests {
         assertThat(api.get(env + "/restores").body()).isEmpty();
 
         // the restore worker stops listening: this test plays its part, with object counts it chose
-        org.springframework.cloud.stream.binding.BindingsLifecycleController worker = stack.contexts().stream()
-                .filter(c -> "restore-worker".equals(c.getEnvironment().getProperty("spring.application.name")))
-                .findFirst().orElseThrow()
-                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        BindingsLifecycleController worker = bindings("restore-worker");
         String namespace = fixture.properties.get("lifeboat.kafka.namespace");
         worker.stop("restoreRequests-in-0");
         try (Platform requests = new Platform(namespace, Topics.RESTORE_REQUESTS);

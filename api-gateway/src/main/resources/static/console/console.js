@@ -177,6 +177,7 @@
     $('restore-backup').textContent = b.id;
     $('restore-target').value = '';
     $('restore-code').checked = true;
+    $('restore-definers').checked = false;
     $('restore-dialog').showModal();
   }
 
@@ -184,6 +185,7 @@
     const b = state.restoring;
     const target = $('restore-target').value.trim();
     const body = { restore_code: $('restore-code').checked };
+    if ($('restore-definers').checked) body.replace_missing_definers = true;
     if (target) body.environment_name = target;
     $('restore-dialog').close();
     const accepted = await api('POST', environmentPath() + '/backups/' + seg(b.id) + '/restore', body);
@@ -274,12 +276,21 @@
       case 'backup.failed':
       case 'restore.failed': return d.error || '';
       case 'restore.queued':
-      case 'restore.started':
-      case 'restore.completed': return 'into ' + (d.target ? d.target.environment : '') + ' from backup ' + d.backup_id;
+      case 'restore.started': return 'into ' + (d.target ? d.target.environment : '') + ' from backup ' + d.backup_id;
+      case 'restore.completed': return 'into ' + (d.target ? d.target.environment : '') + ' from backup ' + d.backup_id
+        + (d.parts || []).map(restored).join('');
       case 'backup.verified': return d.passed ? 'passed' : 'failed';
       case 'backup.retention-assessed': return (d.kept ? 'kept: ' : 'expired: ') + (d.reasons || []).join('; ');
       default: return '';
     }
+  }
+
+  // What a restored part holds now, as the API orders it: '; database: tables=12 views=3 routines=4'.
+  const FIRST_KINDS = ['tables', 'views', 'routines', 'triggers', 'events', 'keys', 'files'];
+  function restored(part) {
+    const rank = (kind) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
+    const kinds = Object.keys(part.objects || {}).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return kinds.length ? '; ' + part.name + ': ' + kinds.map((k) => k + '=' + part.objects[k]).join(' ') : '';
   }
 
   function refreshSoon() {

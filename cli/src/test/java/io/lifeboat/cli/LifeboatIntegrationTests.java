@@ -148,11 +148,16 @@ class LifeboatIntegrationTests {
         }
         assertThat(PgFingerprint.of(database)).isNotEqualTo(data);
 
-        Cli.Result restored = cli.run("backup:restore", "--format", "json");
+        Cli.Result restored = cli.run("backup:restore", "--replace-missing-definers", "--format", "json");
 
         assertThat(restored.exit()).as(restored.toString()).isZero();
         assertThat(restored.json().path("status").asString()).isEqualTo("COMPLETED");
         assertThat(restored.json().path("commit_id").asString()).isEqualTo(COMMIT);
+        assertThat(restored.json().path("replace_missing_definers").asBoolean()).isTrue();
+        assertThat(restored.json().path("parts")).extracting(part -> part.path("name").asString())
+                .containsExactlyInAnyOrder("database", "uploads", "code");
+        assertThat(restored.json().path("parts")).allSatisfy(part -> assertThat(part.path("objects").isObject())
+                .as(part.toString()).isTrue());
         assertThat(restored.err()).contains(": COMPLETED");
         assertThat(PgFingerprint.of(database)).isEqualTo(data);
     }

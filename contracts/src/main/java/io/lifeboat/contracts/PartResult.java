@@ -1,5 +1,7 @@
 package io.lifeboat.contracts;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.Objects;
  *                    written before it was added (schema version 1 gained it)
  */
 public record PartResult(String name, String type, PartStatus status, long bytes, long storedBytes,
-                         @Nullable Instant pointInTime, @Nullable String error, Map<String, Long> objects) {
+                         @Nullable Instant pointInTime, @Nullable String error,
+                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, Long> objects) {
 
     public PartResult {
         Objects.requireNonNull(name, "name");

@@ -5,10 +5,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.lifeboat.contracts.backup.BackupRequested;
+import io.lifeboat.contracts.restore.RestoreCompleted;
+import io.lifeboat.contracts.restore.RestoreRequested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +58,14 @@ class EventContractTests {
     void samplesValidateAgainstTheirSchemaAndRoundTrip(Event event) throws IOException {
         EventTypes.Type type = EventTypes.of(event.getClass());
         byte[] wire = EventCodec.encode(event);
+        assertThat(schemaErrors(type, wire)).isEmpty();
+        assertThat(EventCodec.decode(wire)).isEqualTo(event);
+    }
+
+    private static List<Error> schemaErrors(EventTypes.Type type, byte[] wire) throws IOException {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(committedSchema(type));
-        List<Error> errors = schema.validate(new String(wire, StandardCharsets.UTF_8),
-                com.networknt.schema.InputFormat.JSON);
-        assertThat(errors).isEmpty();
-        assertThat(EventCodec.decode(wire)).isEqualTo(event);
+        return schema.validate(new String(wire, StandardCharsets.UTF_8), com.networknt.schema.InputFormat.JSON);
     }
 
     @Test
@@ -83,6 +89,54 @@ class EventContractTests {
                 SampleEvents.AT);
         assertThat(EventCodec.toJson(scheduled)).contains("\"scheduled_for\":\"2026-11-25T04:00:00Z\"");
         assertThat(EventCodec.decode(EventCodec.encode(scheduled))).isEqualTo(scheduled);
+    }
+
+    @Test
+    void aRestoreRequestedWithoutReplaceMissingDefinersStillParsesAsFalse() throws IOException {
+        RestoreRequested sample = restoreRequested(true);
+        ObjectNode old = (ObjectNode) EventCodec.JSON.readTree(EventCodec.encode(sample));
+        old.remove("replace_missing_definers");
+        assertThat(schemaErrors(EventTypes.of(RestoreRequested.class), EventCodec.JSON.writeValueAsBytes(old)))
+                .as("still a valid v1 event").isEmpty();
+        assertThat(EventCodec.decode(EventCodec.JSON.writeValueAsBytes(old), RestoreRequested.class))
+                .isEqualTo(restoreRequested(false));
+        assertThat(EventCodec.decode(EventCodec.encode(sample))).isEqualTo(sample);
+
+        old.remove("restore_code");
+        assertThatThrownBy(() -> EventCodec.decode(EventCodec.JSON.writeValueAsBytes(old)))
+                .as("a boolean that was always there is still required")
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("boolean");
+    }
+
+    @Test
+    void aRestoreCompletedWhosePartsHaveNoObjectsStillParsesAsEmptyAndCountsRoundTrip() throws IOException {
+        RestoreCompleted counted = restoreCompleted(Map.of("tables", 12L, "views", 3L, "routines", 4L));
+        ObjectNode old = (ObjectNode) EventCodec.JSON.readTree(EventCodec.encode(counted));
+        ((ObjectNode) old.get("parts").get(0)).remove("objects");
+        assertThat(schemaErrors(EventTypes.of(RestoreCompleted.class), EventCodec.JSON.writeValueAsBytes(old)))
+                .as("still a valid v1 event").isEmpty();
+        RestoreCompleted parsed = EventCodec.decode(EventCodec.JSON.writeValueAsBytes(old), RestoreCompleted.class);
+        assertThat(parsed).isEqualTo(restoreCompleted(Map.of()));
+        assertThat(parsed.parts().getFirst().objects()).isEmpty();
+        assertThat(EventCodec.decode(EventCodec.encode(counted))).isEqualTo(counted);
+    }
+
+    private static RestoreRequested restoreRequested(boolean replaceMissingDefiners) {
+        RestoreRequested s = (RestoreRequested) sampleOf(RestoreRequested.class);
+        return new RestoreRequested(s.eventId(), s.occurredAt(), s.restoreId(), s.backupId(), s.source(), s.target(),
+                s.restoreCode(), s.targetParts(), s.targetHooks(), replaceMissingDefiners);
+    }
+
+    private static RestoreCompleted restoreCompleted(Map<String, Long> objects) {
+        RestoreCompleted s = (RestoreCompleted) sampleOf(RestoreCompleted.class);
+        PartResult d = SampleEvents.RESTORED;
+        return new RestoreCompleted(s.eventId(), s.occurredAt(), s.restoreId(), s.backupId(), s.target(),
+                s.commitSha(), List.of(new PartResult(d.name(), d.type(), d.status(), d.bytes(), d.storedBytes(),
+                d.pointInTime(), d.error(), objects)));
+    }
+
+    private static Event sampleOf(Class<? extends Event> type) {
+        return samples().stream().filter(type::isInstance).findFirst().orElseThrow();
     }
 
     @Test

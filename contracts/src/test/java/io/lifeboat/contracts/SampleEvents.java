@@ -39,6 +39,8 @@ final class SampleEvents {
             Map.of("host", "127.0.0.1", "port", "5432", "database", "app", "user", "app"), "c2VhbGVk");
     static final PartResult DONE = new PartResult("database", "postgresql", PartStatus.COMPLETED,
             1_048_576, 262_144, AT, null);
+    static final PartResult RESTORED = new PartResult("database", "postgresql", PartStatus.COMPLETED,
+            1_048_576, 0, null, null, Map.of("tables", 12L, "views", 3L, "routines", 4L, "triggers", 2L));
 
     static List<Event> all() {
         UUID id = UUID.fromString("6f1c2a4e-8d43-4f3e-9a51-0c2b7d9e4f10");
@@ -82,11 +84,11 @@ final class SampleEvents {
                 new PartSnapshotCompleted(id, AT, BACKUP, ENV, DONE),
                 new PartSnapshotFailed(id, AT, BACKUP, ENV, "database", "postgresql", "connection refused"),
                 new RestoreRequested(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV,
-                        new EnvironmentRef("acme", "staging"), true, List.of(DATABASE), null),
+                        new EnvironmentRef("acme", "staging"), true, List.of(DATABASE), null, false),
                 new RestoreQueued(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV),
                 new RestoreStarted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV),
                 new RestoreCompleted(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "4f2a9c1",
-                        List.of(DONE)),
+                        List.of(RESTORED)),
                 new RestoreFailed(id, AT, "019abc0123457def8123456789abcdee", BACKUP, ENV, "backup is not restorable",
                         "unchanged"),
                 new ProjectUpserted(id, AT, "acme", "enterprise", "production", "Europe/Paris", "advanced"),

@@ -1,5 +1,7 @@
 package io.lifeboat.contracts;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,11 +44,17 @@ final class SchemaGenerator {
             boolean nullable = component.isAnnotationPresent(Nullable.class)
                     || component.getAnnotatedType().isAnnotationPresent(Nullable.class);
             properties.set(name, typeSchema(component.getGenericType(), nullable));
-            if (!nullable) {
+            if (!nullable && !addedToThisVersion(component)) {
                 required.add(name);
             }
         }
         return schema;
+    }
+
+    /** A field added to a published version reads as empty (false, {}) when absent, so it is not required. */
+    private static boolean addedToThisVersion(RecordComponent component) {
+        JsonSetter setter = component.getAccessor().getAnnotation(JsonSetter.class);
+        return setter != null && setter.nulls() == Nulls.AS_EMPTY;
     }
 
     private static ObjectNode typeSchema(Type type, boolean nullable) {

@@ -2,6 +2,7 @@ package io.lifeboat.system;
 
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Ids;
+import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.backup.BackupFailed;
@@ -13,14 +14,17 @@ import io.lifeboat.contracts.platform.PlatformBackupFailed;
 import io.lifeboat.contracts.platform.PlatformEnvironmentChanged;
 import io.lifeboat.contracts.platform.PlatformEnvironmentUpserted;
 import io.lifeboat.contracts.platform.ResizeRequested;
+import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreQueued;
+import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.launcher.Stack;
 import io.lifeboat.testing.PgFixtures;
 import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -284,8 +288,7 @@ class ApiBehaviourIntegrationTests {
     void aQueuedRestoreIsOnTheTopicsAndFailsThereWhenItsEnvironmentGoesAway() throws Exception {
         String project = project();
         String env = registered(project, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         for (int i = 0; i < 2; i++) {
             assertThat(api.post(env + "/backups", Map.of("safe", false)).status()).isEqualTo(202);
         }
@@ -353,8 +356,7 @@ class ApiBehaviourIntegrationTests {
         String env = registered(project, "main");
         String other = project();
         registered(other, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         assertProblem(api.post(env + "/backups/" + backup + "/restore", Map.of("target_project", other)), 409,
                 null);
         Api admin = new Accounts(api, stack.gatewayUrl()).user("admin-" + project, null, null);
@@ -428,6 +430,19 @@ class ApiBehaviourIntegrationTests {
 
     static JsonNode awaitEnd(String path) {
         return api.awaitEnd(path);
+    }
+
+    /** A live backup of {@code env} that completed: its id. */
+    static String completedBackup(String env) {
+        return awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body().path("id")
+                .asString()).path("id").asString();
+    }
+
+    /** The bindings of one of the services, to stop and start its consumers. */
+    static BindingsLifecycleController bindings(String service) {
+        return stack.contexts().stream()
+                .filter(c -> service.equals(c.getEnvironment().getProperty("spring.application.name")))
+                .findFirst().orElseThrow().getBean(BindingsLifecycleController.class);
     }
 
     static List<String> catalog(String sql) throws Exception {
@@ -545,10 +560,7 @@ class ApiBehaviourIntegrationTests {
                 Map.of("safe", false)).body().path("id").asString()).path("id").asString();
         String id = path.substring(path.lastIndexOf('/') + 1);
         // retention, which verifies, stops listening: the request waits on the topic, and no result comes
-        org.springframework.cloud.stream.binding.BindingsLifecycleController retention = stack.contexts().stream()
-                .filter(c -> "retention-service".equals(c.getEnvironment().getProperty("spring.application.name")))
-                .findFirst().orElseThrow()
-                .getBean(org.springframework.cloud.stream.binding.BindingsLifecycleController.class);
+        BindingsLifecycleController retention = bindings("retention-service");
         retention.stop("backupEvents-in-0");
         try {
             assertThat(api.post(path + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
@@ -575,8 +587,7 @@ class ApiBehaviourIntegrationTests {
     void aQueuedRestoreIsStampedWhenItsTurnComes() throws Exception {
         String project = project();
         String env = registered(project, "main");
-        String backup = awaitEnd(env + "/backups/" + api.post(env + "/backups", Map.of("safe", false)).body()
-                .path("id").asString()).path("id").asString();
+        String backup = completedBackup(env);
         List<String> ahead = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ahead.add(api.post(env + "/backups", Map.of("safe", false)).body().path("id").asString());
@@ -598,6 +609,60 @@ class ApiBehaviourIntegrationTests {
             assertThat(requested.occurredAt()).as("the worker's deadline runs from the dispatch, not the queueing")
                     .isAfter(queued.occurredAt())
                     .isAfterOrEqualTo(Instant.parse(last.path("completed_at").asString()));
+        }
+    }
+
+    @Test
+    void replaceMissingDefinersReachesTheWorkerAndTheRestoreShowsWhatEachPartBroughtBack() throws Exception {
+        String project = project();
+        String env = registered(project, "main");
+        String backup = completedBackup(env);
+        String restorePath = env + "/backups/" + backup + "/restore";
+        assertProblem(api.post(restorePath, Map.of("replace_missing_definers", "maybe")), 400,
+                "replace_missing_definers");
+        assertProblem(api.post(restorePath, Map.of("replace_definers", true)), 400, "replace_definers");
+        assertThat(api.get(env + "/restores").body()).isEmpty();
+
+        // the restore worker stops listening: this test plays its part, with object counts it chose
+        BindingsLifecycleController worker = bindings("restore-worker");
+        String namespace = fixture.properties.get("lifeboat.kafka.namespace");
+        worker.stop("restoreRequests-in-0");
+        try (Platform requests = new Platform(namespace, Topics.RESTORE_REQUESTS);
+             Platform workerSide = new Platform(namespace, Topics.RESTORE_EVENTS)) {
+            Api.Response accepted = api.post(restorePath, Map.of("replace_missing_definers", true));
+            assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+            assertThat(accepted.body().path("replace_missing_definers").asBoolean()).isTrue();
+            assertThat(accepted.body().path("parts")).isEmpty();
+            String id = accepted.body().path("id").asString();
+            RestoreRequested requested = requests.awaitReply(RestoreRequested.class, e -> e.restoreId().equals(id));
+            assertThat(requested.replaceMissingDefiners()).isTrue();
+
+            List<PartResult> parts = new ArrayList<>();
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            for (PartSpec part : requested.targetParts()) {
+                Map<String, Long> objects = Map.of("symlinks", 1L, "files", 40L + parts.size(), "directories", 3L);
+                counts.put(part.name(), objects);
+                parts.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED,
+                        4096L * (parts.size() + 1), 0, null, null, objects));
+            }
+            workerSide.send(Topics.RESTORE_EVENTS, new RestoreCompleted(Ids.eventId(), Instant.now(), id, backup,
+                    requested.target(), Environment.COMMIT, parts));
+
+            JsonNode restored = awaitEnd("/projects/" + project + "/restores/" + id);
+            assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("COMPLETED");
+            assertThat(restored.path("replace_missing_definers").asBoolean()).isTrue();
+            List<String> shown = new ArrayList<>();
+            for (JsonNode part : restored.path("parts")) {
+                shown.add(part.path("name").asString() + " " + part.path("type").asString() + " "
+                        + part.path("status").asString() + " " + part.path("bytes").asLong() + " "
+                        + part.path("objects"));
+            }
+            assertThat(shown).containsExactlyElementsOf(parts.stream().map(p -> p.name() + " " + p.type()
+                    + " COMPLETED " + p.bytes() + " {\"files\":" + counts.get(p.name()).get("files")
+                    + ",\"directories\":3,\"symlinks\":1}").toList());
+            assertThat(api.get(env + "/restores").body().get(0).path("parts")).isEqualTo(restored.path("parts"));
+        } finally {
+            worker.start("restoreRequests-in-0");
         }
     }
 

@@ -21,8 +21,11 @@ class RestoreController {
      * The body of a restore: an optional target environment, the environment to branch a new target from when
      * the target does not exist yet, and whether to restore the code too. {@code targetProject} is for
      * operators recovering a deleted project: its tombstone goes into an environment of another project.
+     * {@code replaceMissingDefiners} (default false) gives a database object whose definer does not exist on
+     * the target the target's user, instead of failing the restore before anything is switched.
      */
-    record RestoreRequest(String environmentName, String branchFrom, Boolean restoreCode, String targetProject) {
+    record RestoreRequest(String environmentName, String branchFrom, Boolean restoreCode, String targetProject,
+                          Boolean replaceMissingDefiners) {
     }
 
     private final Restores restores;
@@ -49,7 +52,9 @@ class RestoreController {
             throw Problems.invalid("target_project", "target_project '" + targetProject + "' is not a valid name");
         }
         boolean restoreCode = request == null || request.restoreCode() == null || request.restoreCode();
-        RestoreView restore = restores.request(source, backup, targetProject, target, branchFrom, restoreCode);
+        boolean replaceMissingDefiners = request != null && Boolean.TRUE.equals(request.replaceMissingDefiners());
+        RestoreView restore = restores.request(source, backup, targetProject, target, branchFrom, restoreCode,
+                replaceMissingDefiners);
         return ResponseEntity.accepted().location(URI.create("/projects/" + restore.project() + "/restores/"
                 + restore.id())).body(restore);
     }

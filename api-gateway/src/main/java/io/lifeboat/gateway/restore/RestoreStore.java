@@ -42,19 +42,28 @@ class RestoreStore {
         this.clock = clock;
     }
 
+    /** A restore with its parts as one JSON array, in the order the restore worker reported them. */
+    private static final String SELECT = """
+            SELECT r.*, (SELECT json_agg(json_build_object('name', p.name, 'type', p.type, 'status', p.status,
+                                                           'bytes', p.bytes, 'objects', p.objects) ORDER BY p.position)
+                         FROM restore_parts p WHERE p.restore_id = r.id) AS parts
+            FROM restores r
+            """;
+
     /** A new restore, listed under the project it restores into; {@code source} may be of a deleted project. */
     void insertPending(String id, EnvironmentRef source, String backupId, EnvironmentRef target, boolean restoreCode,
-                       String commitId, Instant now) {
+                       boolean replaceMissingDefiners, String commitId, Instant now) {
         jdbc.sql("""
                 INSERT INTO restores (id, project_id, backup_id, source_env, environment, status, restore_code,
-                                      commit_id, created_at, updated_at, source_project)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""").params(id, target.project(), backupId,
-                source.environment(), target.environment(), restoreCode, commitId, Timestamp.from(now),
-                Timestamp.from(now), source.project().equals(target.project()) ? null : source.project()).update();
+                                      replace_missing_definers, commit_id, created_at, updated_at, source_project)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""").params(id, target.project(), backupId,
+                source.environment(), target.environment(), restoreCode, replaceMissingDefiners, commitId,
+                Timestamp.from(now), Timestamp.from(now),
+                source.project().equals(target.project()) ? null : source.project()).update();
     }
 
     Optional<RestoreView> find(String project, String id) {
-        return jdbc.sql("SELECT * FROM restores WHERE project_id = ? AND id = ?").params(project, id)
+        return jdbc.sql(SELECT + "WHERE r.project_id = ? AND r.id = ?").params(project, id)
                 .query(RestoreStore::view).optional();
     }
 
@@ -63,14 +72,20 @@ class RestoreStore {
                 .params(Timestamp.from(at), id).update();
     }
 
+    /** Records what each part brought back, with its object counts; a redelivered completion changes nothing. */
     @Transactional
     void completed(String id, String commitId, List<PartResult> parts, Instant at) {
-        List<RestoreView.PartView> views = parts.stream().map(p -> new RestoreView.PartView(p.name(), p.type(),
-                p.status().name(), p.bytes())).toList();
         int updated = jdbc.sql("""
-                UPDATE restores SET status = 'COMPLETED', commit_id = coalesce(?, commit_id), parts = ?,
+                UPDATE restores SET status = 'COMPLETED', commit_id = coalesce(?, commit_id),
                 completed_at = ?, updated_at = ? WHERE id = ? AND status IN ('PENDING', 'IN_PROGRESS')""")
-                .params(commitId, JSON.writeValueAsString(views), Timestamp.from(at), Timestamp.from(at), id).update();
+                .params(commitId, Timestamp.from(at), Timestamp.from(at), id).update();
+        for (int i = 0; updated > 0 && i < parts.size(); i++) {
+            PartResult p = parts.get(i);
+            jdbc.sql("""
+                    INSERT INTO restore_parts (restore_id, position, name, type, status, bytes, objects)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""").params(id, i + 1, p.name(),
+                    p.type(), p.status().name(), p.bytes(), JSON.writeValueAsString(p.objects())).update();
+        }
         events.publishEvent(new OperationEnded(id, "restore", updated > 0 ? "COMPLETED" : "ENDED", null));
     }
 
@@ -107,9 +122,9 @@ class RestoreStore {
 
     /** The restores into an environment, newest first. */
     List<RestoreView> list(String project, String environment, int limit, Instant before) {
-        return jdbc.sql("""
-                SELECT * FROM restores WHERE project_id = ? AND environment = ? AND created_at < ?
-                ORDER BY created_at DESC, id DESC LIMIT ?""").params(project, environment, Timestamp.from(before),
+        return jdbc.sql(SELECT + """
+                WHERE r.project_id = ? AND r.environment = ? AND r.created_at < ?
+                ORDER BY r.created_at DESC, r.id DESC LIMIT ?""").params(project, environment, Timestamp.from(before),
                 limit).query(RestoreStore::view).list();
     }
 
@@ -118,9 +133,10 @@ class RestoreStore {
         String commit = rs.getString("commit_id");
         return new RestoreView(rs.getString("id"), rs.getString("project_id"), rs.getString("backup_id"),
                 rs.getString("source_env"), rs.getString("environment"), rs.getString("status"),
-                rs.getBoolean("restore_code"), commit, codeNote(commit, rs.getBoolean("restore_code")),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
-                parts == null ? List.of() : JSON.readValue(parts, new TypeReference<List<RestoreView.PartView>>() {
+                rs.getBoolean("restore_code"), rs.getBoolean("replace_missing_definers"), commit,
+                codeNote(commit, rs.getBoolean("restore_code")), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "completed_at"), parts == null ? List.of()
+                : JSON.readValue(parts, new TypeReference<List<RestoreView.RestoredPart>>() {
                 }), rs.getString("error"), rs.getString("target_state"), rs.getString("source_project"));
     }
 

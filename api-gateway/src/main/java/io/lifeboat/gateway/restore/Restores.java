@@ -59,7 +59,7 @@ class Restores {
      */
     @Transactional
     RestoreView request(EnvironmentRef source, String backupId, String targetProject, String targetName,
-                        String branchFrom, boolean restoreCode) {
+                        String branchFrom, boolean restoreCode, boolean replaceMissingDefiners) {
         access.require(source.project(), ProjectAccess.Need.ADMIN);
         boolean recovery = !targetProject.equals(source.project());
         if (recovery) {
@@ -95,10 +95,11 @@ class Restores {
         List<PartSpec> parts = target.parts().stream().filter(p -> restoreCode || !p.type().equals("code")).toList();
         Instant now = clock.instant();
         String id = Ids.timeOrdered(clock);
-        store.insertPending(id, source, backupId, targetRef, restoreCode, backup.commitId(), now);
+        store.insertPending(id, source, backupId, targetRef, restoreCode, replaceMissingDefiners, backup.commitId(),
+                now);
         boolean queued = operations.submit(targetRef, id, "restore", backupId, Topics.RESTORE_REQUESTS,
                 new RestoreRequested(Ids.eventId(), now, id, backupId, source, targetRef, restoreCode, parts,
-                        target.hooks()));
+                        target.hooks(), replaceMissingDefiners));
         if (queued) {
             // retention learns of it now, not when it is requested: the backup must outlive the wait
             outbox.add(Topics.RESTORE_EVENTS, new RestoreQueued(Ids.eventId(), now, id, backupId, targetRef));

@@ -1,5 +1,7 @@
 package io.lifeboat.contracts.restore;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import io.lifeboat.contracts.EnvironmentRef;
 import io.lifeboat.contracts.Event;
@@ -18,12 +20,13 @@ import java.util.UUID;
  * @param restoreCode false restores the data only
  * @param targetHooks the target's hold and release endpoints: its writes are held while parts switch over
  * @param replaceMissingDefiners a database object whose definer does not exist on the target gets the target's
- *                    user instead of failing the restore (absent in events written before it was added: false)
+ *                    user instead of failing the restore (absent in events written before it was added: false;
+ *                    {@code AS_EMPTY} reads it so although the codec refuses null for other booleans)
  */
 public record RestoreRequested(UUID eventId, Instant occurredAt, String restoreId, String backupId,
                                EnvironmentRef source, EnvironmentRef target, boolean restoreCode,
                                List<PartSpec> targetParts, @Nullable Hooks targetHooks,
-                               boolean replaceMissingDefiners) implements Event {
+                               @JsonSetter(nulls = Nulls.AS_EMPTY) boolean replaceMissingDefiners) implements Event {
 
     public RestoreRequested {
         Objects.requireNonNull(eventId, "event_id");

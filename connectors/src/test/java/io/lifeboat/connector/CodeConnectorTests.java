@@ -29,6 +29,8 @@ class CodeConnectorTests extends ConnectorConformance {
         Files.createDirectories(root.resolve("src"));
         Files.writeString(root.resolve("src/app.py"), "print('hello')\n");
         Files.writeString(root.resolve("requirements.txt"), "flask==3.0\n");
+        Files.createSymbolicLink(root.resolve("main.py"), Path.of("src/app.py"));
+        Files.createDirectories(root.resolve("static/empty"));
         return spec(root);
     }
 
@@ -57,6 +59,46 @@ class CodeConnectorTests extends ConnectorConformance {
     @Override
     protected void dropPart(PartSpec part) {
         assertThat(part.setting("path")).startsWith(base.toString());
+    }
+
+    @Override
+    protected Map<String, Long> catalogCounts(PartSpec part) throws Exception {
+        return TreeFingerprint.counts(Path.of(part.setting("path")), ".git");
+    }
+
+    @Test
+    void aGitRepositoryStaysAsItIsThroughASwitchOverASwitchBackAndAResumedCommit() throws Exception {
+        PartSpec part = createPart("git-kept");
+        Path root = Path.of(part.setting("path"));
+        Path git = Files.createDirectories(root.resolve(".git/refs"));
+        Files.writeString(git.resolve("main"), "4f2a9c1e\n");
+        Map<String, String> backedUp = fingerprint(part);
+        String backupId = backup(part);
+        destroy(part);
+        Map<String, String> before = fingerprint(part);
+        Map<String, String> gitBefore = TreeFingerprint.of(root.resolve(".git"));
+        String back = "%032x".formatted(System.nanoTime());
+        try (StagedRestore staged = connector.stage(context(part, back),
+                repository.openPart(ENV.project(), backupId, part.name()))) {
+            staged.switchOver();
+            assertThat(TreeFingerprint.of(root.resolve(".git"))).isEqualTo(gitBefore);
+            staged.switchBack();
+        }
+        assertThat(fingerprint(part)).isEqualTo(before);
+        assertThat(TreeFingerprint.of(root.resolve(".git"))).isEqualTo(gitBefore);
+        String committed = "%032x".formatted(System.nanoTime());
+        connector.stage(context(part, committed), repository.openPart(ENV.project(), backupId, part.name()))
+                .switchOver();
+        try (StagedRestore resumed = connector.resume(context(part, committed))) {
+            resumed.commit();
+        }
+        assertThat(fingerprint(part)).isEqualTo(backedUp);
+        assertThat(TreeFingerprint.of(root.resolve(".git"))).isEqualTo(gitBefore);
+        try (var siblings = Files.list(root.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).doesNotContain(
+                    ".lifeboat-old-" + committed + "-git-kept", ".lifeboat-old-" + back + "-git-kept",
+                    ".lifeboat-restore-" + back + "-git-kept");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lifeboat.connector;
 
 import io.lifeboat.connector.files.FileRoots;
 import io.lifeboat.contracts.PartSpec;
+import io.lifeboat.testing.TempTrees;
 import io.lifeboat.testing.TreeFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,18 @@ class MountConnectorTests extends ConnectorConformance {
         Files.delete(root.resolve("a/big.bin"));
         Files.writeString(root.resolve("a/hello.txt"), "changed");
         Files.writeString(root.resolve("new-file"), "not in the backup");
+        Files.delete(root.resolve("odd names/with space.txt"));
+        Files.writeString(root.resolve("odd names/ünïcödé ñame.txt"), "changed");
+        Files.setAttribute(root.resolve("run.sh"), "unix:mode", 0644);
+        Files.delete(root.resolve("link-to-dir"));
+        Files.createSymbolicLink(root.resolve("link-to-dir"), Path.of("elsewhere"));
+        TempTrees.delete(root.resolve("deep/level 0/level 1"));
+        Files.createDirectories(root.resolve("new-dir/inside"));
+    }
+
+    @Override
+    protected Map<String, Long> catalogCounts(PartSpec part) throws Exception {
+        return TreeFingerprint.counts(Path.of(part.setting("path")));
     }
 
     @Override

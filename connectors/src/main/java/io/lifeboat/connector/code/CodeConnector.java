@@ -79,21 +79,42 @@ public final class CodeConnector extends DirectoryConnector {
     @Override
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
         if (target.spec().setting("path") == null || !stored.manifest().metadata().containsKey("root_mode")) {
-            return new StagedRestore() {
-                @Override
-                public long bytes() {
-                    return 0;
-                }
-
-                @Override
-                public void switchOver() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new NothingToRestore();
         }
         return super.stage(target, stored);
+    }
+
+    @Override
+    public StagedRestore resume(PartContext target) {
+        return target.spec().setting("path") == null ? new NothingToRestore() : super.resume(target);
+    }
+
+    /** The restore of a commit alone: nothing on disk changes. */
+    private static final class NothingToRestore implements StagedRestore {
+        @Override
+        public long bytes() {
+            return 0;
+        }
+
+        @Override
+        public Map<String, Long> objects() {
+            return Map.of();
+        }
+
+        @Override
+        public void switchOver() {
+        }
+
+        @Override
+        public void switchBack() {
+        }
+
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

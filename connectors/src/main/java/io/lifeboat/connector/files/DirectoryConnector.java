@@ -1,6 +1,7 @@
 package io.lifeboat.connector.files;
 
 import io.lifeboat.connector.Connector;
+import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.SnapshotSession;
 import io.lifeboat.connector.StagedRestore;
@@ -8,7 +9,7 @@ import io.lifeboat.contracts.PartSpec;
 import io.lifeboat.storage.repo.SnapshotReader;
 import io.lifeboat.storage.repo.SnapshotWriter;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,30 +84,28 @@ public abstract class DirectoryConnector implements Connector {
 
     @Override
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
-        Path live = directory(target);
-        Path staging = TreeStager.stagingFor(live, target.operationId());
-        long bytes = TreeStager.stage(stored, staging, excluded());
-        return new StagedRestore() {
-            private boolean switched;
+        DirectorySwap swap = swap(target);
+        try {
+            long bytes = TreeStager.stage(stored, swap.staging(), excluded());
+            return new DirectoryRestore(swap, bytes, Trees.count(swap.staging()), true);
+        } catch (IOException e) {
+            swap.discard();
+            throw new ConnectorException("counting the files staged in " + swap.staging() + " failed: "
+                    + e.getMessage(), false, e);
+        } catch (RuntimeException e) {
+            swap.discard();
+            throw e;
+        }
+    }
 
-            @Override
-            public long bytes() {
-                return bytes;
-            }
+    /** The handle of a restore an earlier run staged, from the names beside the directory. */
+    @Override
+    public StagedRestore resume(PartContext target) {
+        return new DirectoryRestore(swap(target), 0, Map.of(), false);
+    }
 
-            @Override
-            public void switchOver() {
-                DirectorySwap.swap(live, staging, target.operationId(), untouchable());
-                switched = true;
-            }
-
-            @Override
-            public void close() {
-                if (!switched && Files.exists(staging)) {
-                    Trees.deleteRecursively(staging);
-                }
-            }
-        };
+    private DirectorySwap swap(PartContext target) {
+        return new DirectorySwap(directory(target), target.operationId(), untouchable(), Trees.Move.ATOMIC);
     }
 
     private Predicate<String> excluded() {

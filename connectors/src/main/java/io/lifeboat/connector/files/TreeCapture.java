@@ -56,8 +56,7 @@ public final class TreeCapture implements AutoCloseable {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConnectorException("directory " + root + " does not exist or is not a directory", true);
         }
-        Path links = root.toAbsolutePath().getParent()
-                .resolve(".lifeboat-cut-" + operationId + "-" + root.getFileName());
+        Path links = DirectorySwap.beside(root, "cut", operationId);
         boolean linking = tryCreate(links);
         List<Item> items = new ArrayList<>();
         try {

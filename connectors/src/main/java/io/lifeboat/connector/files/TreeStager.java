@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -39,8 +38,7 @@ public final class TreeStager {
 
     /** The staging directory beside {@code target}, for one restore. */
     public static Path stagingFor(Path target, String operationId) {
-        return target.toAbsolutePath().getParent().resolve(".lifeboat-restore-" + operationId + "-"
-                + target.getFileName());
+        return DirectorySwap.beside(target, "restore", operationId);
     }
 
     /** Files written at once while staging. */
@@ -195,14 +193,5 @@ public final class TreeStager {
             }
         }
         return permissions;
-    }
-
-    /** Moves every child of {@code from} into {@code to}. */
-    static void moveChildren(Path from, Path to) throws IOException {
-        try (Stream<Path> children = Files.list(from)) {
-            for (Path child : children.toList()) {
-                Files.move(child, to.resolve(child.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
     }
 }

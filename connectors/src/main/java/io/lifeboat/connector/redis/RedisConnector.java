@@ -13,7 +13,8 @@ import java.io.IOException;
 /**
  * Redis: a point-in-time RDB, taken over the replication protocol (the server forks and streams it, as it
  * does for a replica), and restored exactly (every key, type, value and expiry, in every database) by making
- * the target a replica of Lifeboat for the time it loads that RDB.
+ * the target a replica of Lifeboat for the time it loads that RDB. The target's own dataset is copied into a spool
+ * file first and kept until the restore commits ({@link Spool}), so that the restore can be switched back.
  *
  * <p>Settings: {@code host}, {@code port} (6379), {@code user} (optional, for ACLs). The restore needs the
  * target to reach the restore worker on a TCP port; {@code advertise_host} overrides the address given to it.
@@ -44,6 +45,12 @@ public final class RedisConnector implements Connector {
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
         validate(target.spec());
         return RedisRestore.stage(new Target(target), stored);
+    }
+
+    @Override
+    public StagedRestore resume(PartContext target) {
+        validate(target.spec());
+        return RedisRestore.resume(new Target(target));
     }
 
     /** Connection details of one part. */

@@ -3,32 +3,22 @@ package io.lifeboat.connector.redis;
 import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.SnapshotSession;
 import io.lifeboat.storage.repo.SnapshotWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The cut asks the server for a full resynchronisation, as a new replica would. The server forks and the
- * fork is the point in time; the cut returns as soon as the transfer starts. Streaming stores the RDB.
- * To fork at once instead of after {@code repl-diskless-sync-delay}, the delay is set to 0 for the request
- * and put back right after.
+ * The cut asks the server for a full resynchronisation ({@link Replication}) and returns as soon as the transfer
+ * starts; the fork is the point in time. Streaming stores the RDB.
  */
 final class RedisSnapshot implements SnapshotSession {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisSnapshot.class);
-
     private final RedisConnector.Target target;
     private final Map<String, String> facts = new LinkedHashMap<>();
-    private Resp replica;
-    private InputStream rdb;
+    private Replication replication;
 
     RedisSnapshot(RedisConnector.Target target) {
         this.target = target;
@@ -36,33 +26,12 @@ final class RedisSnapshot implements SnapshotSession {
 
     @Override
     public Instant cut() {
-        try (Resp admin = target.connect()) {
-            facts.put("server_version", info(admin, "server", "redis_version"));
-            String delay = configGet(admin, "repl-diskless-sync-delay");
-            configSet(admin, "repl-diskless-sync-delay", "0");
-            try {
-                replica = target.connect();
-                replica.socket().setSoTimeout(0);
-                replica.call("REPLCONF", "capa", "eof", "capa", "psync2");
-                replica.send("PSYNC", "?", "-1");
-                String answer = replica.line();
-                if (!answer.startsWith("+FULLRESYNC")) {
-                    throw new IOException("unexpected answer to PSYNC: " + answer);
-                }
-                String preamble = replica.line();
-                while (preamble.isEmpty()) {
-                    preamble = replica.line();
-                }
-                Instant forked = Clock.systemUTC().instant();
-                rdb = preamble.startsWith("$EOF:")
-                        ? new MarkedStream(replica.in(), preamble.substring(5).getBytes(StandardCharsets.US_ASCII))
-                        : InputStreamLimit.of(replica.in(), Long.parseLong(preamble.substring(1)));
-                return forked;
-            } finally {
-                if (delay != null) {
-                    configSet(admin, "repl-diskless-sync-delay", delay);
-                }
+        try {
+            try (Resp admin = target.connect()) {
+                facts.put("server_version", info(admin, "server", "redis_version"));
             }
+            replication = Replication.start(target, 0);
+            return replication.forked();
         } catch (IOException e) {
             throw new ConnectorException(target.name() + ": taking the RDB snapshot failed: " + e.getMessage(),
                     false, e);
@@ -72,7 +41,7 @@ final class RedisSnapshot implements SnapshotSession {
     @Override
     public Map<String, String> stream(SnapshotWriter writer) {
         try {
-            writer.file("dump.rdb", 0600, 0, rdb);
+            writer.file("dump.rdb", 0600, 0, replication.rdb());
         } catch (IOException e) {
             throw new ConnectorException(target.name() + ": reading the RDB failed: " + e.getMessage(), false, e);
         }
@@ -81,12 +50,8 @@ final class RedisSnapshot implements SnapshotSession {
 
     @Override
     public void close() {
-        if (replica != null) {
-            try {
-                replica.close();
-            } catch (IOException ignored) {
-                // the server drops the replica by itself
-            }
+        if (replication != null) {
+            replication.close();
         }
     }
 
@@ -98,23 +63,5 @@ final class RedisSnapshot implements SnapshotSession {
             }
         }
         return null;
-    }
-
-    private String configGet(Resp admin, String name) {
-        try {
-            List<?> reply = (List<?>) admin.call("CONFIG", "GET", name);
-            return reply.size() == 2 ? new String((byte[]) reply.get(1), StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            log.debug("{}: CONFIG GET is not allowed; the snapshot waits for the server's own delay", target.name());
-            return null;
-        }
-    }
-
-    private void configSet(Resp admin, String name, String value) {
-        try {
-            admin.call("CONFIG", "SET", name, value);
-        } catch (IOException e) {
-            log.debug("{}: CONFIG SET {} not allowed: {}", target.name(), name, e.getMessage());
-        }
     }
 }

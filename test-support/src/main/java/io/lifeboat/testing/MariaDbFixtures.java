@@ -51,7 +51,8 @@ public final class MariaDbFixtures {
     }
 
     /**
-     * Tables in several character sets and collations, routines (one under its own {@code sql_mode}), triggers
+     * Tables in several character sets and collations, routines (one under its own {@code sql_mode} and client
+     * character set), triggers
      * (two in a row on one table), views (one calling a function, one with a check option, one with invoker
      * security), an enabled and a disabled event (one in its own time zone), a grant on the database to an
      * account of its own ({@link #grantee}), and {@code rows} rows.
@@ -89,14 +90,17 @@ public final class MariaDbFixtures {
                         UPDATE products SET updated_at = NOW(6) WHERE id = p;
                     CREATE TRIGGER products_audit_price AFTER UPDATE ON products FOR EACH ROW FOLLOWS products_audit
                         INSERT INTO audit (product_id, action) VALUES (NEW.id, 'price');
-                    SET @saved_mode = @@sql_mode, @saved_zone = @@time_zone;
+                    SET @saved_mode = @@sql_mode, @saved_zone = @@time_zone, @saved_client = @@character_set_client,
+                        @saved_results = @@character_set_results, @saved_connection = @@collation_connection;
+                    SET NAMES latin1;
                     SET sql_mode = CONCAT(@@sql_mode, ',PIPES_AS_CONCAT'), time_zone = '+02:00';
                     CREATE FUNCTION label_of(p INT) RETURNS VARCHAR(120) READS SQL DATA
                         RETURN (SELECT 'L:' || label FROM legacy WHERE id = p);
                     CREATE TRIGGER legacy_trim BEFORE UPDATE ON legacy FOR EACH ROW SET NEW.label = TRIM(NEW.label);
                     CREATE EVENT refresh ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE
                         ENABLE DO UPDATE legacy SET label = label WHERE id < 0;
-                    SET sql_mode = @saved_mode, time_zone = @saved_zone;
+                    SET sql_mode = @saved_mode, time_zone = @saved_zone, character_set_client = @saved_client,
+                        character_set_results = @saved_results, collation_connection = @saved_connection;
                     """);
             s.execute("""
                     INSERT INTO products (sku, name, price, photo, notes, updated_at)

@@ -109,6 +109,7 @@ final class MariaDbRestore implements StagedRestore {
     private void check() {
         String nothing = " (nothing was switched)";
         try (Connection c = target.connect()) {
+            Definition.Session.prepare(c); // as the switch-over reads the definitions
             try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM information_schema.TABLES "
                     + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
                 q.setString(1, target.database());

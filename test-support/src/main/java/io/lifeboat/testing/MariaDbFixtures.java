@@ -35,18 +35,34 @@ public final class MariaDbFixtures {
                 + (database == null ? "" : database) + "?allowMultiQueries=true", user(), "");
     }
 
+    /** Drops the database and the account {@link #create} granted privileges on it to. */
     public static void drop(String database) {
         try (Connection c = connect(null); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("DROP USER IF EXISTS " + grantee(database));
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop " + database, e);
         }
     }
 
-    /** Tables in several character sets and collations, routines, triggers, views, an event and {@code rows} rows. */
+    /** The account, of its own, that {@link #create} grants privileges on the database to: {@code 'lbu_…'@'localhost'}. */
+    public static String grantee(String database) {
+        return "'lbu_%08x'@'localhost'".formatted(database.hashCode());
+    }
+
+    /**
+     * Tables in several character sets and collations, routines (one under its own {@code sql_mode} and client
+     * character set), triggers
+     * (two in a row on one table), views (one calling a function, one with a check option, one with invoker
+     * security), an enabled and a disabled event (one in its own time zone), a grant on the database to an
+     * account of its own ({@link #grantee}), and {@code rows} rows.
+     */
     public static void create(String database, int rows) throws SQLException {
         try (Connection c = connect(null); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("CREATE USER IF NOT EXISTS " + grantee(database));
+            s.execute("GRANT SELECT, EXECUTE, SHOW VIEW ON `" + database + "`.* TO " + grantee(database)
+                    + " WITH GRANT OPTION");
         }
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             s.execute("""
@@ -67,6 +83,24 @@ public final class MariaDbFixtures {
                         INSERT INTO audit (product_id, action) VALUES (NEW.id, 'update');
                     CREATE EVENT purge_audit ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 03:00:00' DISABLE
                         COMMENT 'nightly purge' DO DELETE FROM audit WHERE id < 0;
+                    CREATE VIEW priced AS SELECT id, price_with_tax(price) AS gross FROM products;
+                    CREATE ALGORITHM=MERGE VIEW cheap_checked AS SELECT id, price FROM products WHERE price < 10
+                        WITH CASCADED CHECK OPTION;
+                    CREATE PROCEDURE touch(IN p INT) MODIFIES SQL DATA SQL SECURITY INVOKER COMMENT 'touches a row'
+                        UPDATE products SET updated_at = NOW(6) WHERE id = p;
+                    CREATE TRIGGER products_audit_price AFTER UPDATE ON products FOR EACH ROW FOLLOWS products_audit
+                        INSERT INTO audit (product_id, action) VALUES (NEW.id, 'price');
+                    SET @saved_mode = @@sql_mode, @saved_zone = @@time_zone, @saved_client = @@character_set_client,
+                        @saved_results = @@character_set_results, @saved_connection = @@collation_connection;
+                    SET NAMES latin1;
+                    SET sql_mode = CONCAT(@@sql_mode, ',PIPES_AS_CONCAT'), time_zone = '+02:00';
+                    CREATE FUNCTION label_of(p INT) RETURNS VARCHAR(120) READS SQL DATA
+                        RETURN (SELECT 'L:' || label FROM legacy WHERE id = p);
+                    CREATE TRIGGER legacy_trim BEFORE UPDATE ON legacy FOR EACH ROW SET NEW.label = TRIM(NEW.label);
+                    CREATE EVENT refresh ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE
+                        ENABLE DO UPDATE legacy SET label = label WHERE id < 0;
+                    SET sql_mode = @saved_mode, time_zone = @saved_zone, character_set_client = @saved_client,
+                        character_set_results = @saved_results, collation_connection = @saved_connection;
                     """);
             s.execute("""
                     INSERT INTO products (sku, name, price, photo, notes, updated_at)
@@ -79,7 +113,14 @@ public final class MariaDbFixtures {
         }
     }
 
-    /** Schema and content as comparable text; rows hashed in primary-key order. */
+    /** What a routine, trigger or event keeps of the session and database it was created in. */
+    private static final String CHARSETS = "CHARACTER_SET_CLIENT, COLLATION_CONNECTION, DATABASE_COLLATION";
+
+    /**
+     * Schema and content as comparable text: tables and columns; views with their definer, security type and
+     * check option; routines with their parameters and modes; triggers in their order; events with their
+     * status; the database's character set and collation and the grants on it; rows hashed in primary-key order.
+     */
     public static Map<String, String> fingerprint(String database) throws SQLException {
         Map<String, String> fingerprint = new TreeMap<>();
         try (Connection c = connect(database); Statement s = c.createStatement()) {
@@ -89,17 +130,25 @@ public final class MariaDbFixtures {
             collect(s, fingerprint, "column", "SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME), CONCAT_WS(' ', COLUMN_TYPE,"
                     + " IS_NULLABLE, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_DEFAULT, COLUMN_KEY, EXTRA) "
                     + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db);
-            collect(s, fingerprint, "view", "SELECT TABLE_NAME, CONCAT_WS(' ', DEFINER, SECURITY_TYPE, "
-                    + "VIEW_DEFINITION) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db);
+            collect(s, fingerprint, "view", "SELECT TABLE_NAME, CONCAT_WS(' ', DEFINER, SECURITY_TYPE, ALGORITHM, "
+                    + "CHECK_OPTION, CHARACTER_SET_CLIENT, COLLATION_CONNECTION, VIEW_DEFINITION) "
+                    + "FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db);
             collect(s, fingerprint, "routine", "SELECT ROUTINE_NAME, CONCAT_WS(' ', ROUTINE_TYPE, DEFINER, "
-                    + "SECURITY_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION) FROM information_schema.ROUTINES "
-                    + "WHERE ROUTINE_SCHEMA = " + db);
+                    + "SECURITY_TYPE, DTD_IDENTIFIER, SQL_DATA_ACCESS, IS_DETERMINISTIC, SQL_MODE, ROUTINE_COMMENT, "
+                    + CHARSETS + ", ROUTINE_DEFINITION) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db);
+            collect(s, fingerprint, "parameter", "SELECT CONCAT(SPECIFIC_NAME, '.', ORDINAL_POSITION), CONCAT_WS(' ', "
+                    + "PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER) FROM information_schema.PARAMETERS "
+                    + "WHERE SPECIFIC_SCHEMA = " + db);
             collect(s, fingerprint, "trigger", "SELECT TRIGGER_NAME, CONCAT_WS(' ', DEFINER, EVENT_MANIPULATION, "
-                    + "EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_STATEMENT) FROM information_schema.TRIGGERS "
-                    + "WHERE TRIGGER_SCHEMA = " + db);
-            collect(s, fingerprint, "event", "SELECT EVENT_NAME, CONCAT_WS(' ', DEFINER, STATUS, INTERVAL_VALUE, "
-                    + "INTERVAL_FIELD, STARTS, EVENT_COMMENT, EVENT_DEFINITION) FROM information_schema.EVENTS "
+                    + "EVENT_OBJECT_TABLE, ACTION_TIMING, ACTION_ORDER, SQL_MODE, " + CHARSETS + ", ACTION_STATEMENT) "
+                    + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db);
+            collect(s, fingerprint, "event", "SELECT EVENT_NAME, CONCAT_WS(' ', DEFINER, STATUS, EVENT_TYPE, "
+                    + "EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, STARTS, ENDS, ON_COMPLETION, TIME_ZONE, SQL_MODE, "
+                    + CHARSETS + ", EVENT_COMMENT, EVENT_DEFINITION) FROM information_schema.EVENTS "
                     + "WHERE EVENT_SCHEMA = " + db);
+            collect(s, fingerprint, "grant", "SELECT GRANTEE, GROUP_CONCAT(PRIVILEGE_TYPE, ':', IS_GRANTABLE ORDER BY "
+                    + "PRIVILEGE_TYPE) FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA = " + db
+                    + " GROUP BY GRANTEE");
             collect(s, fingerprint, "schema", "SELECT SCHEMA_NAME, CONCAT_WS(' ', DEFAULT_CHARACTER_SET_NAME, "
                     + "DEFAULT_COLLATION_NAME) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = " + db);
             List<String> tables = new ArrayList<>();

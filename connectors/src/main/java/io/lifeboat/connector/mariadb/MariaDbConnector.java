@@ -18,8 +18,9 @@ import java.util.Properties;
 
 /**
  * MariaDB and MySQL: a consistent InnoDB dump ({@code mariadb-dump --single-transaction}) with routines,
- * triggers, events and views, in primary-key order so that unchanged rows deduplicate; restored over TCP
- * into a staging database whose tables one atomic {@code RENAME TABLE} makes live.
+ * triggers, events and views, in primary-key order so that unchanged rows deduplicate, and the database's
+ * character set, collation and grants in the part's facts; restored over TCP into a staging database whose
+ * tables one atomic {@code RENAME TABLE} makes live (see {@link MariaDbRestore}).
  *
  * <p>Settings: {@code host}, {@code port} (3306), {@code database}, {@code user}.
  */
@@ -51,6 +52,12 @@ public final class MariaDbConnector implements Connector {
     public StagedRestore stage(PartContext target, SnapshotReader stored) {
         validate(target.spec());
         return MariaDbRestore.stage(new Target(target), stored);
+    }
+
+    @Override
+    public StagedRestore resume(PartContext target) {
+        validate(target.spec());
+        return MariaDbRestore.resume(new Target(target));
     }
 
     /** Connection details of one part. */

@@ -103,9 +103,16 @@ final class MariaDbSnapshot implements SnapshotSession {
                 result.put("server_version", rs.getString(3));
                 result.put("database", target.database());
             }
+            result.put(Grants.FACT, Grants.encode(Grants.read(c, target.database())));
         } catch (SQLException e) {
+            if (e.getErrorCode() == 1142) {
+                throw new ConnectorException(target.name() + ": reading the database's grants needs SELECT on "
+                        + "mysql.db: " + e.getMessage(), true, e);
+            }
             throw new ConnectorException(target.name() + ": reading database settings failed: " + e.getMessage(),
                     false, e);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(target.name() + ": " + e.getMessage(), true, e);
         }
         return result;
     }

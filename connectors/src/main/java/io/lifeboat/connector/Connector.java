@@ -33,5 +33,5 @@ public interface Connector {
      * The handle of a restore that an earlier run staged, and perhaps began to switch over, before it stopped:
      * found from {@code target}'s operation id alone. It can switch back, commit and close; not switch over.
      */
-    default StagedRestore resume(PartContext target) { throw new UnsupportedOperationException("resume"); } // TODO(merge)
+    StagedRestore resume(PartContext target);
 }

@@ -22,7 +22,7 @@ public interface StagedRestore extends AutoCloseable {
      * {@code files}, ...). Known after staging, or for a service that loads
      * at switch-over (Redis) after {@link #switchOver()}; never null.
      */
-    default Map<String, Long> objects() { return Map.of(); } // TODO(merge): abstract
+    Map<String, Long> objects();
 
     /**
      * Replaces the live data with the staged data, as atomically as the service allows, and keeps the data it
@@ -35,10 +35,10 @@ public interface StagedRestore extends AutoCloseable {
      * even one that failed or whose process died midway; a target that had no live data is left without.
      * Idempotent, and a no-op when nothing was switched.
      */
-    default void switchBack() { throw new UnsupportedOperationException("switchBack"); } // TODO(merge)
+    void switchBack();
 
     /** Discards the data kept aside by {@link #switchOver()}: every part switched over. Idempotent. */
-    default void commit() { } // TODO(merge): abstract
+    void commit();
 
     /** Discards whatever was staged and is not live. Never throws. */
     @Override

@@ -53,7 +53,7 @@ public abstract class ConnectorConformance {
      * The part's objects counted by kind, as {@link StagedRestore#objects()} reports them, but read from the
      * service's own catalog ({@code information_schema}, {@code pg_catalog}, the file system), not the connector.
      */
-    protected Map<String, Long> catalogCounts(PartSpec part) throws Exception { throw new UnsupportedOperationException(); } // TODO(merge): abstract
+    protected abstract Map<String, Long> catalogCounts(PartSpec part) throws Exception;
 
     @BeforeEach
     void openRepository() {

@@ -79,6 +79,8 @@ class SeparateProcessesSystemTests {
             }
             assertThat(TreeFingerprint.of(env.mount())).isEqualTo(files);
             assertThat(TreeFingerprint.of(env.code())).isEqualTo(code);
+            intoAnotherEnvironment(fixture, project, backup.path("id").asString(), Map.of("database", database,
+                    "shop", shop, "cache", cache, "files", files, "code", code));
             killedBetweenTwoSwitchOvers(services, project, backup.path("id").asString(), env, maria, redis);
             for (String service : ServiceProcesses.SERVICES) {
                 assertThat(services.log(service)).doesNotContain("s3cr3t-test-password")
@@ -88,6 +90,50 @@ class SeparateProcessesSystemTests {
             if (env != null) {
                 PgFixtures.drop(env.database());
             }
+            MariaDbFixtures.drop(maria);
+        }
+    }
+
+    /**
+     * Every part restores into another environment (its own database names, Redis server and paths), with the
+     * fidelity report's counts matching the target's own catalog.
+     */
+    private static void intoAnotherEnvironment(StackFixture fixture, String project, String backupId,
+                                               Map<String, Map<String, String>> backedUp) throws Exception {
+        Environment target = Environment.empty(fixture.dir(project), "staging");
+        String maria = PgFixtures.uniqueName("lb_sys_maria_staging");
+        Api api = EndToEndIntegrationTests.api;
+        try (RedisServer redis = RedisServer.start()) {
+            assertThat(api.post("/projects/" + project + "/environments", everyType(target, maria, redis)).status())
+                    .isEqualTo(201);
+            JsonNode restore = EndToEndIntegrationTests.restore(project, "main", backupId,
+                    Map.of("environment_name", "staging"));
+            assertThat(fingerprints(target, maria, redis)).isEqualTo(backedUp);
+            Map<String, JsonNode> parts = new java.util.HashMap<>();
+            restore.path("parts").forEach(part -> parts.put(part.path("name").asString(), part.path("objects")));
+            assertThat(parts.keySet()).containsExactlyInAnyOrder("database", "shop", "cache", "uploads", "code");
+            try (Connection c = PgFixtures.connect(target.database()); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_type = "
+                         + "'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                rs.next();
+                assertThat(parts.get("database").path("tables").asLong()).isEqualTo(rs.getLong(1)).isPositive();
+            }
+            try (Connection c = MariaDbFixtures.connect(maria); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM information_schema.routines WHERE routine_schema = "
+                         + "database()")) {
+                rs.next();
+                assertThat(parts.get("shop").path("routines").asLong()).isEqualTo(rs.getLong(1)).isPositive();
+            }
+            try (Jedis jedis = redis.client()) {
+                long keys = 0;
+                for (int db = 0; db < 16; db++) {
+                    jedis.select(db);
+                    keys += jedis.dbSize();
+                }
+                assertThat(parts.get("cache").path("keys").asLong()).isEqualTo(keys).isPositive();
+            }
+        } finally {
+            PgFixtures.drop(target.database());
             MariaDbFixtures.drop(maria);
         }
     }

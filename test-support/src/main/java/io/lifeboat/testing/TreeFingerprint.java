@@ -85,7 +85,7 @@ public final class TreeFingerprint {
         Files.createDirectories(dir);
         for (String name : new String[] {"with space.txt", " leading space", "trailing space ", "tab\tin name",
                 "quotes '\" and `ticks`", "ünïcödé ñame.txt", "名前 ファイル.txt", "emoji 🚀.txt", "-starts-with-dash",
-                "#hash;semi&and$dollar*star?", "%41 not url-encoded", "dots...", ".hidden"}) {
+                "#hash;semi&and$dollar*star?", "%41 not url-encoded", "dots...", ".hidden", "back\\slash\\..\\name"}) {
             Files.writeString(dir.resolve(name), "named " + name);
         }
         Files.createDirectories(dir.resolve("dir with ünïcode ✓/empty inside"));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 /**
  * A directory tree frozen at a point in time. The cut lists every entry and hard-links every regular file
@@ -181,7 +182,9 @@ public final class TreeCapture implements AutoCloseable {
         return attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
+    /** The path below {@code root}, with '/' between names; a backslash is part of a POSIX name. */
     static String relative(Path root, Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        return String.join("/", StreamSupport.stream(root.relativize(path).spliterator(), false)
+                .map(Path::toString).toList());
     }
 }

@@ -37,9 +37,12 @@ public record TreeEntry(String path, Kind kind, int mode, long mtimeNanos, long 
                 && inode != null && inode.equals(this.inode);
     }
 
-    /** Rejects absolute paths and {@code ..}: a restore must never write outside its target. */
+    /**
+     * Rejects absolute paths and {@code ..}: a restore must never write outside its target. A backslash is an
+     * ordinary character in a POSIX name, and so is kept.
+     */
     public static String checkPath(String path) {
-        if (path == null || path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || path.contains("\0")) {
             throw new IllegalArgumentException("unsafe path in tree: '" + path + "'");
         }
         for (String segment : path.split("/", -1)) {

@@ -282,6 +282,7 @@ class RepositoryTests {
             assertThatThrownBy(() -> TreeEntry.checkPath(path)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(TreeEntry.checkPath("a/b..c/d")).isEqualTo("a/b..c/d");
+        assertThat(TreeEntry.checkPath("a\\..\\b")).isEqualTo("a\\..\\b");
     }
 
     static long bytes(ObjectStore store, String prefix) {

@@ -90,6 +90,30 @@ class MetricsIntegrationTests {
     }
 
     @Test
+    void aRestoreAndAVerificationCountInTheServicesThatDidThem() {
+        String backups = "/projects/" + project + "/environments/main/backups";
+        String id = backup.path("id").asString();
+        Api.Response restore = root.post(backups + "/" + id + "/restore", Map.of("restore_code", false));
+        assertThat(restore.status()).as(restore.body().toString()).isEqualTo(202);
+        JsonNode restored = root.awaitEnd("/projects/" + project + "/restores/" + restore.body().path("id").asString());
+        assertThat(restored.path("status").asString()).as(restored.toString()).isEqualTo("COMPLETED");
+        assertThat(root.post(backups + "/" + id + "/verify", Map.of("sample", 1.0)).status()).isEqualTo(202);
+        String[] env = {"project", project, "environment", "main"};
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(sample(scrape("restore-worker"), "lifeboat_restore_success_total", env)).isEqualTo(1);
+            assertThat(sample(scrape("retention-service"), "lifeboat_backup_verification_passed", env)).isEqualTo(1);
+        });
+        String restores = scrape("restore-worker");
+        assertThat(sample(restores, "lifeboat_restore_attempt_total", env)).isEqualTo(1);
+        assertThat(sample(restores, "lifeboat_restore_duration_seconds_count", env)).isEqualTo(1);
+        assertThat(sample(restores, "lifeboat_restore_bytes_total", "project", project, "part_type", "mount"))
+                .as("the mount's bytes, as backed up").isEqualTo(sample(scrape("snapshot-worker"),
+                        "lifeboat_backup_read_bytes_total", "project", project, "part_type", "mount"));
+        assertThat(sample(scrape("retention-service"), "lifeboat_backup_verification_total", "project", project,
+                "result", "passed")).isEqualTo(1);
+    }
+
+    @Test
     void theGatewayServesItsMetricsToATokenAndHealthToAnyone() throws Exception {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {

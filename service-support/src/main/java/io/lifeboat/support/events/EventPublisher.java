@@ -23,15 +23,22 @@ public class EventPublisher {
 
     private final StreamBridge bridge;
     private final String namespace;
+    private final PublishedEvents published;
 
     /** {@code namespace} prefixes every topic, so several Lifeboat installations can share a Kafka cluster. */
     public EventPublisher(StreamBridge bridge, String namespace) {
+        this(bridge, namespace, PublishedEvents.NONE);
+    }
+
+    public EventPublisher(StreamBridge bridge, String namespace, PublishedEvents published) {
         this.bridge = bridge;
         this.namespace = namespace;
+        this.published = published;
     }
 
     public void publish(String topic, Event event) {
         send(topic, event.key(), EventTypes.of(event.getClass()).name(), EventCodec.encode(event));
+        published.published(topic, event);
     }
 
     void send(String topic, String key, String type, byte[] payload) {

@@ -1,5 +1,6 @@
 package io.lifeboat.support.events;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -21,8 +22,9 @@ public class EventsConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(StreamBridge bridge, @Value("${lifeboat.kafka.namespace:}") String namespace) {
-        return new EventPublisher(bridge, namespace);
+    EventPublisher eventPublisher(StreamBridge bridge, @Value("${lifeboat.kafka.namespace:}") String namespace,
+                                  ObjectProvider<PublishedEvents> published) {
+        return new EventPublisher(bridge, namespace, published.getIfAvailable(() -> PublishedEvents.NONE));
     }
 
     @Bean
@@ -38,7 +40,7 @@ public class EventsConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay);
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, ObjectProvider<PublishedEvents> published) {
+        return new Outbox(jdbc, relay, published.getIfAvailable(() -> PublishedEvents.NONE));
     }
 }

@@ -17,10 +17,16 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;
+    private final PublishedEvents published;
 
     public Outbox(JdbcTemplate jdbc, OutboxRelay relay) {
+        this(jdbc, relay, PublishedEvents.NONE);
+    }
+
+    public Outbox(JdbcTemplate jdbc, OutboxRelay relay, PublishedEvents published) {
         this.jdbc = jdbc;
         this.relay = relay;
+        this.published = published;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -32,8 +38,11 @@ public class Outbox {
                 @Override
                 public void afterCommit() {
                     relay.wake();
+                    published.published(topic, event);
                 }
             });
+        } else {
+            published.published(topic, event);
         }
     }
 }

@@ -114,8 +114,10 @@ class MetricsIntegrationTests {
     }
 
     @Test
-    void theGatewayServesItsMetricsToATokenAndHealthToAnyone() throws Exception {
+    void theGatewayServesItsMetricsToTheOperatorsAndHealthToAnyone() throws Exception {
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        Api user = new Accounts(root, stack.gatewayUrl()).user("metrics-reader", null, null);
+        assertThat(user.get("/actuator/prometheus").status()).as("a user who is not an operator").isEqualTo(403);
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             HttpResponse<String> health = get(probe, null);
             assertThat(health.statusCode()).as(probe).isEqualTo(200);

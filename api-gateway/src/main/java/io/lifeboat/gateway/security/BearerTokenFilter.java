@@ -45,7 +45,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     return;
                 }
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
-                        .authenticated(caller.get(), null, AuthorityUtils.createAuthorityList("ROLE_USER")));
+                        .authenticated(caller.get(), null, caller.get().root() || caller.get().support()
+                                ? AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_OPERATOR")
+                                : AuthorityUtils.createAuthorityList("ROLE_USER")));
             }
         }
         chain.doFilter(request, response);

@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs",
                                 "/v3/api-docs.yaml", "/console", "/console/**").permitAll()
+                        // metrics name every project's environments: the admin and support tokens only
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,

@@ -3,8 +3,10 @@ package io.lifeboat.retention.reclaim;
 import io.lifeboat.storage.repo.GcReport;
 import io.lifeboat.storage.repo.RepairReport;
 import io.lifeboat.storage.repo.Repository;
+import io.lifeboat.support.metrics.StorageMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -28,7 +30,11 @@ class Reclaimer {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Reclaimer(Repository repository, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    private final ObjectProvider<StorageMetrics> metrics;
+
+    Reclaimer(Repository repository, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions,
+              ObjectProvider<StorageMetrics> metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,6 +65,7 @@ class Reclaimer {
                 jdbc.query("SELECT pg_advisory_xact_lock(hashtext('lifeboat-storage-repair'))", rs -> null);
                 return repository.repair();
             });
+            metrics.ifAvailable(m -> m.repaired(report));
             if (report.repaired() > 0 || !report.ok()) {
                 log.info("storage repair: {} of {} objects copied to the locations that missed them; problems: {}",
                         report.repaired(), report.objects(), report.problems());
@@ -69,6 +76,7 @@ class Reclaimer {
     }
 
     private void record(GcReport report) {
+        metrics.ifAvailable(m -> m.collected(report));
         jdbc.update("""
                 INSERT INTO reclaim_runs (project, ran_at, condemned, deleted_packs, deleted_bytes, postponed)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project) DO UPDATE SET ran_at = excluded.ran_at,

@@ -122,9 +122,7 @@ public abstract class ConnectorConformance {
             String backup = backup(part);
             destroy(part);
             Map<String, String> before = fingerprint(part);
-            String restoreId = "%032x".formatted(System.nanoTime());
-            try (StagedRestore staged = connector.stage(context(part, restoreId),
-                    repository.openPart(ENV.project(), backup, part.name()))) {
+            try (StagedRestore staged = stage(part, backup, "%032x".formatted(System.nanoTime()))) {
                 staged.switchOver();
                 assertThat(fingerprint(part)).isEqualTo(backedUp);
                 assertThat(staged.objects()).isEqualTo(counts);
@@ -146,9 +144,7 @@ public abstract class ConnectorConformance {
             destroy(part);
             Map<String, String> before = fingerprint(part);
             String restoreId = "%032x".formatted(System.nanoTime());
-            StagedRestore stopped = connector.stage(context(part, restoreId),
-                    repository.openPart(ENV.project(), backup, part.name()));
-            stopped.switchOver();
+            stage(part, backup, restoreId).switchOver();
             // the run stops here without closing its handle; a later run finds what it left by the restore id
             try (StagedRestore resumed = connector.resume(context(part, restoreId))) {
                 resumed.switchBack();
@@ -167,9 +163,7 @@ public abstract class ConnectorConformance {
             String backup = backup(part);
             destroy(part);
             String restoreId = "%032x".formatted(System.nanoTime());
-            StagedRestore stopped = connector.stage(context(part, restoreId),
-                    repository.openPart(ENV.project(), backup, part.name()));
-            stopped.switchOver();
+            stage(part, backup, restoreId).switchOver();
             try (StagedRestore resumed = connector.resume(context(part, restoreId))) {
                 resumed.commit();
                 resumed.switchBack();
@@ -184,6 +178,12 @@ public abstract class ConnectorConformance {
     void incompleteSettingsAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> connector.validate(new PartSpec("broken", type(), Map.of(), null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broken");
+    }
+
+    /** Stages a backed-up part into {@code target} for the restore {@code restoreId}. */
+    protected StagedRestore stage(PartSpec target, String backupId, String restoreId) {
+        return connector.stage(context(target, restoreId), repository.openPart(ENV.project(), backupId,
+                target.name()));
     }
 
     protected String backup(PartSpec part) {

@@ -3,6 +3,7 @@ package io.lifeboat.connector.mariadb;
 import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.ExternalProcess;
 import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.connector.StagingNames;
 import io.lifeboat.storage.repo.SnapshotReader;
 import io.lifeboat.storage.repo.TreeEntry;
 import org.slf4j.Logger;
@@ -168,6 +169,12 @@ final class MariaDbRestore implements StagedRestore {
         return objects;
     }
 
+    /**
+     * A switch waits for the application's open transactions on the live tables for 2 minutes at most (the
+     * server's default is a year), and then fails, to be switched back, rather than hold the restore forever.
+     */
+    private static final String LOCK_WAIT = "SET SESSION lock_wait_timeout = 120";
+
     @Override
     public void switchOver() {
         if (facts == null) {
@@ -175,6 +182,7 @@ final class MariaDbRestore implements StagedRestore {
         }
         String live = target.database();
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute(LOCK_WAIT);
             Definition.Session session = Definition.Session.prepare(c);
             String[] before = charsetOf(c, live);
             Schema old = before == null ? Schema.EMPTY : Schema.read(c, live);
@@ -217,6 +225,7 @@ final class MariaDbRestore implements StagedRestore {
     public void switchBack() {
         String live = target.database();
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute(LOCK_WAIT);
             Definition.Session session = Definition.Session.prepare(c);
             Optional<SwitchState> found = SwitchState.read(c, aside);
             if (found.isEmpty() || !found.get().ready()) {
@@ -327,7 +336,6 @@ final class MariaDbRestore implements StagedRestore {
     }
 
     static String name(String database, String kind, String operationId) {
-        String suffix = "_" + kind + "_" + operationId.substring(Math.max(0, operationId.length() - 10));
-        return database.substring(0, Math.min(database.length(), 64 - suffix.length())) + suffix;
+        return StagingNames.beside(database, kind, operationId, 64);
     }
 }

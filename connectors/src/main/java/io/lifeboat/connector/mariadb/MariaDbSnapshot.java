@@ -5,6 +5,9 @@ import io.lifeboat.connector.ExternalProcess;
 import io.lifeboat.connector.SnapshotSession;
 import io.lifeboat.storage.repo.SnapshotWriter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +31,8 @@ import java.util.Map;
  * Streaming then stores the dump. The snapshot holds no lock, so writers are not blocked.
  */
 final class MariaDbSnapshot implements SnapshotSession {
+
+    private static final Logger log = LoggerFactory.getLogger(MariaDbSnapshot.class);
 
     private static final byte[] FIRST_TABLE = "\n-- Table structure for table".getBytes(StandardCharsets.US_ASCII);
 
@@ -103,12 +108,17 @@ final class MariaDbSnapshot implements SnapshotSession {
                 result.put("server_version", rs.getString(3));
                 result.put("database", target.database());
             }
-            result.put(Grants.FACT, Grants.encode(Grants.read(c, target.database())));
-        } catch (SQLException e) {
-            if (e.getErrorCode() == 1142) {
-                throw new ConnectorException(target.name() + ": reading the database's grants needs SELECT on "
-                        + "mysql.db: " + e.getMessage(), true, e);
+            try {
+                result.put(Grants.FACT, Grants.encode(Grants.read(c, target.database())));
+            } catch (SQLException e) {
+                if (e.getErrorCode() != 1142) {
+                    throw e;
+                }
+                // a backup without the grants fact restores, leaving the target's grants as they are
+                log.warn("{}: the database's grants are not backed up: reading them needs SELECT on mysql.db",
+                        target.name());
             }
+        } catch (SQLException e) {
             throw new ConnectorException(target.name() + ": reading database settings failed: " + e.getMessage(),
                     false, e);
         } catch (IllegalArgumentException e) {

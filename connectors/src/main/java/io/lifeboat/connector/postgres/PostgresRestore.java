@@ -3,6 +3,7 @@ package io.lifeboat.connector.postgres;
 import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.ExternalProcess;
 import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.connector.StagingNames;
 import io.lifeboat.storage.repo.SnapshotReader;
 import io.lifeboat.storage.repo.TreeEntry;
 import org.slf4j.Logger;
@@ -192,14 +193,16 @@ final class PostgresRestore implements StagedRestore {
         String live = target.database();
         try (Connection admin = target.connect(target.maintenanceDatabase());
              Statement statement = admin.createStatement()) {
-            if (!exists(admin, kept)) {
-                if (exists(admin, live)) {
-                    statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
-                    renameAway(admin, statement, live, kept);
-                } else {
-                    statement.execute("CREATE DATABASE " + quote(kept));
-                    statement.execute("COMMENT ON DATABASE " + quote(kept) + " IS " + literal(ABSENT));
-                }
+            if (exists(admin, kept)) {
+                throw new ConnectorException(target.name() + ": a database named " + kept + " exists already; "
+                        + "nothing was switched", true);
+            }
+            if (exists(admin, live)) {
+                statement.execute("ALTER DATABASE " + quote(live) + " ALLOW_CONNECTIONS false");
+                renameAway(admin, statement, live, kept);
+            } else {
+                statement.execute("CREATE DATABASE " + quote(kept));
+                statement.execute("COMMENT ON DATABASE " + quote(kept) + " IS " + literal(ABSENT));
             }
             statement.execute("ALTER DATABASE " + quote(staging) + " RENAME TO " + quote(live));
         } catch (SQLException e) {
@@ -302,7 +305,6 @@ final class PostgresRestore implements StagedRestore {
 
     /** A name beside {@code database} for one restore: {@code lbr} stages, {@code lbo} keeps the live one aside. */
     static String name(String database, String kind, String operationId) {
-        String suffix = "_" + kind + "_" + operationId.substring(Math.max(0, operationId.length() - 10));
-        return database.substring(0, Math.min(database.length(), 63 - suffix.length())) + suffix;
+        return StagingNames.beside(database, kind, operationId, 63);
     }
 }

@@ -114,12 +114,13 @@ class RestoreJob {
             BackupManifest backup = repository.readBackup(request.source().project(), request.source().environment(),
                     request.backupId()).orElseThrow(() -> new ConnectorException("backup " + request.backupId()
                     + " of " + request.source() + " is not in storage: it was deleted or never completed", true));
-            List<BackupManifest.PartRef> parts = backup.parts().stream()
-                    .filter(p -> request.restoreCode() || !p.type().equals("code")).toList();
+            List<BackupManifest.PartRef> parts = partsToRestore(backup, request);
             parts.forEach(part -> targets.of(request, part.name(), part.type())); // each has a target of its type
             List<PartResult> results = restore(request, owner, parts);
             finish(request, owner, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), backup.commitSha(), results));
+        } catch (Switching.LeftToTheReaperException e) {
+            log.error("restore {} into {} stopped: {}", request.restoreId(), request.target(), e.getMessage());
         } catch (Switching.SwitchFailedException e) {
             finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
@@ -127,6 +128,11 @@ class RestoreJob {
             finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         }
+    }
+
+    /** The parts of the backup that the request restores: all, or all but the code. */
+    static List<BackupManifest.PartRef> partsToRestore(BackupManifest backup, RestoreRequested request) {
+        return backup.parts().stream().filter(p -> request.restoreCode() || !p.type().equals("code")).toList();
     }
 
     private List<PartResult> restore(RestoreRequested request, String owner, List<BackupManifest.PartRef> parts) {
@@ -163,7 +169,7 @@ class RestoreJob {
                         parts))) {
                     throw new ClaimLostException();
                 }
-                results = Switching.switchAll(ledger, request.restoreId(), owner, staged, faults());
+                results = Switching.switchAll(ledger, request.restoreId(), owner, staged, faults(), clock);
                 faults().switchedAll(request.restoreId());
             } finally {
                 if (request.targetHooks() != null) {

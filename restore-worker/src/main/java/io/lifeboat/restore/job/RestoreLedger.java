@@ -57,11 +57,14 @@ class RestoreLedger {
 
     /** Records a restore as running, with its deadline; false when it is already known (its deadline stays). */
     boolean insert(RestoreRequested request, Instant now, Instant deadline) {
-        return jdbc.update("""
+        // a restore first recorded by a worker that kept no requests gets its request now (xmax = 0: inserted)
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
                 INSERT INTO restores (id, backup_id, project, environment, status, created_at, deadline, request)
-                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?) ON CONFLICT (id) DO NOTHING""", request.restoreId(),
+                VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET request = COALESCE(restores.request, excluded.request)
+                RETURNING (xmax = 0)""", Boolean.class, request.restoreId(),
                 request.backupId(), request.target().project(), request.target().environment(), Timestamp.from(now),
-                Timestamp.from(deadline), EventCodec.toJson(request)) == 1;
+                Timestamp.from(deadline), EventCodec.toJson(request)));
     }
 
     Optional<Restore> find(String id) {
@@ -108,13 +111,17 @@ class RestoreLedger {
 
     /**
      * Moves one part of {@code owner}'s switch-over to {@code state}, with what it restored once SWITCHED; false
-     * when the run no longer owns the restore (a reaper took it over): the run must then switch nothing more.
+     * when the run no longer owns the restore under an unexpired lease: it must then switch nothing more. The
+     * restore's row is locked first, so this waits for a reaper's takeover to commit, and then fails.
      */
-    boolean partIs(String id, String owner, String part, PartState state, long bytes, Map<String, Long> objects) {
+    boolean partIs(String id, String owner, Instant now, String part, PartState state, long bytes,
+                   Map<String, Long> objects) {
         return jdbc.update("""
-                UPDATE restore_parts SET state = ?, bytes = ?, objects = ? WHERE restore_id = ? AND part = ?
-                AND EXISTS (SELECT 1 FROM restores WHERE id = ? AND owner = ? AND status = 'RUNNING')""",
-                state.name(), bytes, JSON.writeValueAsString(objects), id, part, id, owner) == 1;
+                WITH owned AS (SELECT id FROM restores WHERE id = ? AND owner = ? AND status = 'RUNNING'
+                AND lease_until > ? FOR UPDATE)
+                UPDATE restore_parts SET state = ?, bytes = ?, objects = ?
+                WHERE restore_id IN (SELECT id FROM owned) AND part = ?""", id, owner, Timestamp.from(now),
+                state.name(), bytes, JSON.writeValueAsString(objects), part) == 1;
     }
 
     /** The parts of a restore's switch-over, in the order they switch; empty before it started. */

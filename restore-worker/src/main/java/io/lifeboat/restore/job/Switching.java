@@ -5,8 +5,10 @@ import io.lifeboat.contracts.PartResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Switches the staged parts of one restore over, one after the other, recording each in the ledger; if one fails,
@@ -25,40 +27,40 @@ final class Switching {
 
     /** Switches every part over; throws {@link SwitchFailedException} after switching back what it began. */
     static List<PartResult> switchAll(RestoreLedger ledger, String restoreId, String owner, List<Part> parts,
-                                      SwitchFaults faults) {
+                                      SwitchFaults faults, Clock clock) {
         List<Part> begun = new ArrayList<>();
         List<PartResult> results = new ArrayList<>();
         for (Part part : parts) {
-            if (!ledger.partIs(restoreId, owner, part.name(), RestoreLedger.PartState.SWITCHING, 0, java.util.Map.of())) {
-                throw new SwitchFailedException("the restore stopped switching over before part " + part.name()
-                        + ": its run lost its claim to a reaper, which switches back the parts already switched ("
-                        + names(begun) + ")", "being switched back by the reaper");
+            if (!ledger.partIs(restoreId, owner, clock.instant(), part.name(), RestoreLedger.PartState.SWITCHING, 0,
+                    Map.of())) {
+                throw new LeftToTheReaperException("its run lost its claim before switching part " + part.name());
             }
             begun.add(part);
+            StagedRestore restore = part.restore();
             try {
-                part.restore().switchOver();
+                restore.switchOver();
                 faults.switched(restoreId, part.name());
             } catch (RuntimeException e) {
                 throw failed(restoreId, part, begun, e);
             }
-            StagedRestore restore = part.restore();
-            ledger.partIs(restoreId, owner, part.name(), RestoreLedger.PartState.SWITCHED, restore.bytes(),
-                    restore.objects());
+            if (!ledger.partIs(restoreId, owner, clock.instant(), part.name(), RestoreLedger.PartState.SWITCHED,
+                    restore.bytes(), restore.objects())) {
+                throw new LeftToTheReaperException("its run lost its claim after switching part " + part.name());
+            }
             results.add(new PartResult(part.name(), part.type(), PartResult.PartStatus.COMPLETED, restore.bytes(), 0,
                     null, null, restore.objects()));
         }
         return results;
     }
 
-    private static SwitchFailedException failed(String restoreId, Part part, List<Part> begun, RuntimeException cause) {
+    private static RuntimeException failed(String restoreId, Part part, List<Part> begun, RuntimeException cause) {
         List<String> notBack = switchBack(restoreId, begun);
         String why = "switching part " + part.name() + " failed: " + cause.getMessage();
         if (notBack.isEmpty()) {
             return new SwitchFailedException(why + "; the parts switched so far (" + names(begun)
                     + ") were switched back: the target is as it was before the restore", "unchanged", cause);
         }
-        return new SwitchFailedException(why + "; switching back parts " + notBack + " failed too: they hold the "
-                + "backup, the others are as before", "partial: restored " + notBack, cause);
+        return new LeftToTheReaperException(why + ", and switching back parts " + notBack + " failed too");
     }
 
     /** Switches back each part, newest first; returns those that could not be switched back. */
@@ -96,14 +98,19 @@ final class Switching {
         return parts.stream().map(Part::name).toList();
     }
 
+    /**
+     * The run stops where it is, reporting nothing: a reaper takes the restore over once the run's lease lapsed,
+     * and switches back (retrying until the deadline) or completes what the ledger says was switched.
+     */
+    static final class LeftToTheReaperException extends RuntimeException {
+        LeftToTheReaperException(String why) {
+            super(why + "; the reaper finishes the switch-over or switches it back");
+        }
+    }
+
     /** A switch-over failed; the target is in {@link #targetState()}. */
     static final class SwitchFailedException extends RuntimeException {
         private final String targetState;
-
-        SwitchFailedException(String message, String targetState) {
-            super(message);
-            this.targetState = targetState;
-        }
 
         SwitchFailedException(String message, String targetState, Throwable cause) {
             super(message, cause);

@@ -76,7 +76,7 @@ class AllOrNothingIntegrationTests {
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> fixture.job().run(env.request(id)));
         await().atMost(Duration.ofMinutes(2)).until(() -> fixture.hooks.holds(id).size() == 1);
         // everything is staged; the staging database goes away before its switch-over, as a lost server would
-        String staging = env.database + "_lbr_" + id.substring(id.length() - 10);
+        String staging = PgFixtures.databasesLike(env.database + "\\_lbr\\_%").getFirst();
         try (Connection c = PgFixtures.connect("postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE \"" + staging + "\" WITH (FORCE)");
         }
@@ -135,6 +135,27 @@ class AllOrNothingIntegrationTests {
         assertThat(events).extracting(Event::getClass).containsExactly(RestoreStarted.class, RestoreCompleted.class);
         assertThat(((RestoreCompleted) events.getLast()).parts()).allSatisfy(part ->
                 assertThat(part.objects()).isNotEmpty());
+        env.assertNothingLeftBeside();
+    }
+
+    @Test
+    void aRunThatStalledWhileTheReaperTookOverSwitchesNothingMore() throws Exception {
+        Environment env = environment();
+        String id = Ids.timeOrdered(fixture.clock);
+        fixture.faultAfter.put(id + "/files", () -> {
+            // the run stalls past its lease after its first switch-over, and a reaper takes the restore over
+            fixture.clock.advance(RestoreFixture.LEASE.plusSeconds(1));
+            fixture.reaper().reap();
+            return null;
+        });
+
+        fixture.job().run(env.request(id));
+
+        assertThat(env.fingerprint()).isEqualTo(env.before);
+        assertThat(failure(id)).satisfies(failed -> {
+            assertThat(failed.targetState()).isEqualTo("unchanged");
+            assertThat(failed.error()).contains("stopped while switching").contains("[files]");
+        });
         env.assertNothingLeftBeside();
     }
 

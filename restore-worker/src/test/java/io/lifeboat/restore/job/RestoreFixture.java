@@ -56,7 +56,10 @@ final class RestoreFixture implements AutoCloseable {
     final String database = "lb_rst_" + id;
     final String namespace = "rst" + id + ".";
     final HoldEndpoint hooks;
-    /** Faults a test injects after a part's switch-over, by {@code restoreId/part}, or after all: {@code restoreId/*}. */
+    /**
+     * What a test does after a part's switch-over, by {@code restoreId/part}, or after all: {@code restoreId/*}: it
+     * may act, and returns what to throw, or null.
+     */
     final Map<String, java.util.function.Supplier<? extends Throwable>> faultAfter =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final SwitchFaults faults = new SwitchFaults() {
@@ -72,8 +75,8 @@ final class RestoreFixture implements AutoCloseable {
 
         private void inject(String at) {
             var fault = faultAfter.get(at);
-            if (fault != null) {
-                Throwable t = fault.get();
+            Throwable t = fault == null ? null : fault.get();
+            if (t != null) {
                 if (t instanceof Error e) {
                     throw e;
                 }

@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/v3/api-docs",
                                 "/v3/api-docs.yaml", "/console", "/console/**").permitAll()
+                        // the ops page; the fleet it shows (/ops/fleet) needs a token like the rest of the API
+                        .requestMatchers("/ops", "/ops/", "/ops/index.html", "/ops/ops.js", "/ops/ops.css").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,

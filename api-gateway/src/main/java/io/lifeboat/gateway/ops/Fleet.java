@@ -163,11 +163,11 @@ final class Fleet {
                 .sorted(Comparator.comparing(FleetView.OutOfSchedule::dueBy)
                         .thenComparing(FleetView.OutOfSchedule::project)
                         .thenComparing(FleetView.OutOfSchedule::environment)).toList();
-        List<FleetView.Restore> runningRestores = restores.values().stream()
+        List<FleetView.FleetRestore> runningRestores = restores.values().stream()
                 .filter(r -> !r.ended() && sees.test(r.environment.project()))
                 .sorted(Comparator.comparing(Run::firstSeen).thenComparing(r -> r.id))
                 .map(Fleet::restore).toList();
-        List<FleetView.Restore> recentRestores = restores.values().stream()
+        List<FleetView.FleetRestore> recentRestores = restores.values().stream()
                 .filter(r -> r.ended() && !r.endedAt.isBefore(since) && sees.test(r.environment.project()))
                 .sorted(Comparator.comparing((RestoreRun r) -> r.endedAt).reversed().thenComparing(r -> r.id))
                 .map(Fleet::restore).toList();
@@ -226,8 +226,8 @@ final class Fleet {
                 .map(p -> new FleetView.FailedPart(p.name(), p.type(), p.error())).toList());
     }
 
-    private static FleetView.Restore restore(RestoreRun r) {
-        return new FleetView.Restore(r.environment.project(), r.environment.environment(), r.id, r.backupId,
+    private static FleetView.FleetRestore restore(RestoreRun r) {
+        return new FleetView.FleetRestore(r.environment.project(), r.environment.environment(), r.id, r.backupId,
                 r.source == null ? null : r.source.project(), r.source == null ? null : r.source.environment(),
                 r.status(), r.queuedAt, r.requestedAt, r.startedAt, r.endedAt, r.error, r.targetState);
     }

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record FleetView(Instant asOf, boolean caughtUp, Instant failuresSince, List<RunningBackup> runningBackups,
                         List<FailedBackup> failedBackups, List<OutOfSchedule> outOfSchedule,
-                        List<Restore> runningRestores, List<Restore> recentRestores) {
+                        List<FleetRestore> runningRestores, List<FleetRestore> recentRestores) {
 
     /**
      * A backup not ended yet.
@@ -65,7 +65,7 @@ public record FleetView(Instant asOf, boolean caughtUp, Instant failuresSince, L
      * @param status      {@code queued}, {@code requested}, {@code running}, {@code completed} or {@code failed}
      * @param targetState after a failure: {@code unchanged}, or which parts were already restored
      */
-    public record Restore(String project, String environment, String restoreId, String backupId,
+    public record FleetRestore(String project, String environment, String restoreId, String backupId,
                           String sourceProject, String sourceEnvironment, String status, Instant queuedAt,
                           Instant requestedAt, Instant startedAt, Instant endedAt, String error,
                           String targetState) {

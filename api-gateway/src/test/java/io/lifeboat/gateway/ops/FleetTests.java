@@ -180,7 +180,7 @@ class FleetTests {
         assertThat(first.runningBackups()).extracting(FleetView.RunningBackup::backupId, FleetView.RunningBackup::status)
                 .containsExactly(tuple("b3", "running"));
         assertThat(first.failedBackups()).extracting(FleetView.FailedBackup::backupId).containsExactly("b2");
-        assertThat(first.runningRestores()).extracting(FleetView.Restore::restoreId).containsExactly("r2");
+        assertThat(first.runningRestores()).extracting(FleetView.FleetRestore::restoreId).containsExactly("r2");
         assertThat(first.recentRestores()).singleElement().satisfies(r -> {
             assertThat(r.restoreId()).isEqualTo("r1");
             assertThat(r.status()).isEqualTo("completed");
@@ -312,7 +312,7 @@ class FleetTests {
                 "unchanged"));
         FleetView view = view();
         assertThat(view.runningRestores()).isEmpty();
-        assertThat(view.recentRestores()).singleElement().isEqualTo(new FleetView.Restore("shop", "main", "r1", "b1",
+        assertThat(view.recentRestores()).singleElement().isEqualTo(new FleetView.FleetRestore("shop", "main", "r1", "b1",
                 "shop", "main", "failed", T0, T0.plusSeconds(5), T0.plusSeconds(6), T0.plusSeconds(9),
                 "part database failed", "unchanged"));
 
@@ -348,13 +348,13 @@ class FleetTests {
         FleetView shop = fleet.view(clock.instant(), "shop"::equals, true);
         assertThat(shop.runningBackups()).extracting(FleetView.RunningBackup::backupId).containsExactly("b1");
         assertThat(shop.failedBackups()).extracting(FleetView.FailedBackup::backupId).containsExactly("b3");
-        assertThat(shop.runningRestores()).extracting(FleetView.Restore::restoreId).containsExactly("r1");
-        assertThat(shop.recentRestores()).extracting(FleetView.Restore::restoreId).containsExactly("r3");
+        assertThat(shop.runningRestores()).extracting(FleetView.FleetRestore::restoreId).containsExactly("r1");
+        assertThat(shop.recentRestores()).extracting(FleetView.FleetRestore::restoreId).containsExactly("r3");
         FleetView blog = fleet.view(clock.instant(), "blog"::equals, true);
         assertThat(blog.runningBackups()).extracting(FleetView.RunningBackup::backupId).containsExactly("b2");
         assertThat(blog.failedBackups()).extracting(FleetView.FailedBackup::backupId).containsExactly("b4");
-        assertThat(blog.runningRestores()).extracting(FleetView.Restore::restoreId).containsExactly("r2");
-        assertThat(blog.recentRestores()).extracting(FleetView.Restore::restoreId).containsExactly("r4");
+        assertThat(blog.runningRestores()).extracting(FleetView.FleetRestore::restoreId).containsExactly("r2");
+        assertThat(blog.recentRestores()).extracting(FleetView.FleetRestore::restoreId).containsExactly("r4");
         FleetView nothing = fleet.view(clock.instant(), p -> false, true);
         assertThat(List.of(nothing.runningBackups(), nothing.failedBackups(), nothing.outOfSchedule(),
                 nothing.runningRestores(), nothing.recentRestores())).allSatisfy(l -> assertThat(l).isEmpty());

@@ -13,6 +13,7 @@ final class Banner {
 
                   API URL:      %s
                   Admin token:  %s
+                  Ops view:     %s/ops/ (paste the admin token; docs/operations.md, "The ops view")
 
                   Demo environment: project "%s", environment "%s"
                     database  postgresql://127.0.0.1/%s
@@ -36,7 +37,7 @@ final class Banner {
                        -d '{"restore_code": true}' %s/backups/<BACKUP_ID>/restore
 
                 Logs: %s. Stop with Ctrl-C.
-                """.formatted(home.resolve("storage"), api, token, demo.project(), demo.environment(),
+                """.formatted(home.resolve("storage"), api, token, api, demo.project(), demo.environment(),
                 demo.database(), demo.mount(), demo.code(), api, token, demo.project(), demo.environment(), env, env, env,
                 home.resolve("lifeboat.log"));
     }

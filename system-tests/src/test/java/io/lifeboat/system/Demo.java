@@ -2,6 +2,9 @@ package io.lifeboat.system;
 
 import io.lifeboat.testing.TestInfra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,19 @@ final class Demo {
                 "status", "active",
                 "mounts", List.of(Map.of("name", "uploads", "path", mount.toString())),
                 "code", Map.of("commit", Environment.COMMIT, "path", code.toString()));
+    }
+
+    /** {@link #filesOnly} over a mount with one file and a code directory, created below {@code dir}. */
+    static Map<String, Object> withFiles(Path dir, String name) {
+        try {
+            Path mount = Files.createDirectories(dir.resolve(name + "-mount"));
+            Files.writeString(mount.resolve("hello.txt"), "hello " + name);
+            Path code = Files.createDirectories(dir.resolve(name + "-code"));
+            Files.writeString(code.resolve("app.py"), "print('hi')\n");
+            return filesOnly(name, mount, code);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Demo() {

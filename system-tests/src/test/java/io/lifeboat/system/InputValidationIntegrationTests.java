@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -361,14 +359,6 @@ class InputValidationIntegrationTests {
     }
 
     static Map<String, Object> environment(String name) {
-        try {
-            Path mount = Files.createDirectories(fixture.dir(project).resolve(name + "-mount"));
-            Files.writeString(mount.resolve("hello.txt"), "hello " + name);
-            Path code = Files.createDirectories(fixture.dir(project).resolve(name + "-code"));
-            Files.writeString(code.resolve("app.py"), "print('hi')\n");
-            return Demo.filesOnly(name, mount, code);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Demo.withFiles(fixture.dir(project), name);
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who may do what in a project. Viewers and contributors read; admins also change (backups, restores,
@@ -82,6 +84,20 @@ public class ProjectAccess {
         Caller caller = Callers.current();
         return caller.reaches(project) && (caller.root() || caller.platform() || caller.support()
                 || role(caller.userId(), project).isPresent());
+    }
+
+    /**
+     * Which projects the caller may see, as {@link #sees(String)} answers, decided with one query: for a view
+     * over many projects.
+     */
+    public Predicate<String> visibility() {
+        Caller caller = Callers.current();
+        if (caller.root() || caller.platform() || caller.support()) {
+            return caller::reaches;
+        }
+        Set<String> member = caller.userId() == null ? Set.of() : Set.copyOf(jdbc.sql(
+                "SELECT project_id FROM memberships WHERE user_id = ?").param(caller.userId()).query(String.class).list());
+        return project -> caller.reaches(project) && member.contains(project);
     }
 
     /**

@@ -37,6 +37,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs.yaml", "/console", "/console/**").permitAll()
                         // metrics name every project's environments: the admin and support tokens only
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        // the ops page; the fleet it shows (/ops/fleet) needs a token like the rest of the API
+                        .requestMatchers("/ops", "/ops/", "/ops/index.html", "/ops/ops.js", "/ops/ops.css").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,

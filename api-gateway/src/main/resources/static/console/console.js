@@ -8,7 +8,7 @@
   const seg = encodeURIComponent;
   const state = {
     project: null, environment: null, env: null, schedule: null, backups: [],
-    stream: null, refreshTimer: null, pollTimer: null, restoring: null,
+    stream: null, refreshTimer: null, pollTimer: null, catchUpTimer: null, restoring: null,
     progress: new Map(), // backup id -> what the activity stream told about it
     tracked: new Map(), // restore id -> the restore as last seen, for restores started here
   };
@@ -108,8 +108,14 @@
     $('notice').hidden = !text;
   }
 
+  // A user's action: the message of the one before goes.
   async function run(action) {
     clearError();
+    await quietly(action);
+  }
+
+  // A refresh of the page's own (timers, the stream): it leaves the message of the user's last action.
+  async function quietly(action) {
     try {
       await action();
     } catch (e) {
@@ -162,6 +168,7 @@
   function reset() {
     stopWatching();
     clearTimeout(state.pollTimer);
+    clearTimeout(state.catchUpTimer);
     Object.assign(state, { project: null, environment: null, env: null, schedule: null, backups: [] });
     state.progress.clear();
     state.tracked.clear();
@@ -248,13 +255,28 @@
     renderProgress();
     allowance();
     pollWhileRunning();
+    catchUp();
+  }
+
+  // The stream can be ahead of the catalog (both follow the same topics): while a backup the stream saw end
+  // is still listed as running, or a backup completed in the last minutes has no retention verdict yet, the
+  // list is read again shortly.
+  function catchUp() {
+    clearTimeout(state.catchUpTimer);
+    const recent = (b) => b.completed_at && Date.now() - new Date(b.completed_at).getTime() < 120000;
+    const behind = state.backups.some((b) => {
+      const p = state.progress.get(b.id);
+      return (running(b) && p && p.status !== 'RUNNING')
+        || (b.status === 'COMPLETED' && !(b.retention || []).length && recent(b));
+    });
+    if (behind) state.catchUpTimer = setTimeout(() => quietly(loadBackups), 1000);
   }
 
   // Without the activity stream, running backups are polled: their parts' statuses still show progress.
   function pollWhileRunning() {
     clearTimeout(state.pollTimer);
     if (!state.stream && state.backups.some(running)) {
-      state.pollTimer = setTimeout(() => run(loadBackups), 2000);
+      state.pollTimer = setTimeout(() => quietly(loadBackups), 2000);
     }
   }
 
@@ -479,7 +501,7 @@
   function followRestores() {
     const open = [...state.tracked.values()].filter((r) => r.status === 'PENDING' || r.status === 'IN_PROGRESS');
     if (!open.length) return;
-    setTimeout(() => run(async () => {
+    setTimeout(() => quietly(async () => {
       for (const r of open) state.tracked.set(r.id, await api('GET', projectPath() + '/restores/' + seg(r.id)));
       renderTracked();
       if (!$('panel-restores').hidden) await loadRestores();
@@ -606,7 +628,7 @@
         state.stream = null;
         setWatching(false);
         pollWhileRunning();
-        if (ended) setTimeout(() => run(watch), 1000); // the server ends streams after a while: reconnect
+        if (ended) setTimeout(() => quietly(watch), 1000); // the server ends streams after a while: reconnect
       }
     }
   }
@@ -644,7 +666,7 @@
   }
 
   async function refreshTracked(id) {
-    await run(async () => state.tracked.set(id, await api('GET', projectPath() + '/restores/' + seg(id))));
+    await quietly(async () => state.tracked.set(id, await api('GET', projectPath() + '/restores/' + seg(id))));
     renderTracked();
   }
 
@@ -679,7 +701,7 @@
 
   function refreshSoon(load) {
     clearTimeout(state.refreshTimer);
-    state.refreshTimer = setTimeout(() => run(load), 300);
+    state.refreshTimer = setTimeout(() => quietly(load), 300);
   }
 
   function stopWatching() {

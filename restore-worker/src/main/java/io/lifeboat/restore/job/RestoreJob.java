@@ -4,6 +4,7 @@ import io.lifeboat.connector.ConnectorException;
 import io.lifeboat.connector.Connectors;
 import io.lifeboat.connector.PartContext;
 import io.lifeboat.connector.StagedRestore;
+import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
 import io.lifeboat.contracts.Topics;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Restores a backup into a target environment, all parts or none: every part is first staged beside the
@@ -57,10 +59,11 @@ class RestoreJob {
     private final RestoreProperties properties;
     private final LeaseRenewals leases;
     private final ObjectProvider<SwitchFaults> faults;
+    private final Endings endings;
 
     RestoreJob(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
                PartTargets targets, Clock clock, HoldHooks hooks, RestoreProperties properties,
-               LeaseRenewals leases, ObjectProvider<SwitchFaults> faults) {
+               LeaseRenewals leases, ObjectProvider<SwitchFaults> faults, Endings endings) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -71,6 +74,7 @@ class RestoreJob {
         this.properties = properties;
         this.leases = leases;
         this.faults = faults;
+        this.endings = endings;
     }
 
     /**
@@ -117,15 +121,15 @@ class RestoreJob {
             List<BackupManifest.PartRef> parts = partsToRestore(backup, request);
             parts.forEach(part -> targets.of(request, part.name(), part.type())); // each has a target of its type
             List<PartResult> results = restore(request, owner, parts);
-            finish(request, owner, "COMPLETED", null, () -> new RestoreCompleted(Ids.eventId(), clock.instant(),
+            finish(request, owner, "COMPLETED", null, at -> new RestoreCompleted(Ids.eventId(), at,
                     request.restoreId(), request.backupId(), request.target(), backup.commitSha(), results));
         } catch (Switching.LeftToTheReaperException e) {
             log.error("restore {} into {} stopped: {}", request.restoreId(), request.target(), e.getMessage());
         } catch (Switching.SwitchFailedException e) {
-            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+            finish(request, owner, "FAILED", e.getMessage(), at -> new RestoreFailed(Ids.eventId(), at,
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), e.targetState()));
         } catch (ClaimLostException | ConnectorException | StorageException | IllegalArgumentException | HoldHooks.HookException e) {
-            finish(request, owner, "FAILED", e.getMessage(), () -> new RestoreFailed(Ids.eventId(), clock.instant(),
+            finish(request, owner, "FAILED", e.getMessage(), at -> new RestoreFailed(Ids.eventId(), at,
                     request.restoreId(), request.backupId(), request.target(), e.getMessage(), "unchanged"));
         }
     }
@@ -197,18 +201,13 @@ class RestoreJob {
     }
 
     private void finish(RestoreRequested request, String owner, String status, String error,
-                        java.util.function.Supplier<io.lifeboat.contracts.Event> event) {
-        transactions.executeWithoutResult(tx -> {
-            if (ledger.finish(request.restoreId(), owner, status, error, clock.instant())) {
-                outbox.add(Topics.RESTORE_EVENTS, event.get());
-                if (error != null) {
-                    log.warn("restore {} into {} failed: {}", request.restoreId(), request.target(), error);
-                }
-            } else {
-                log.info("restore {} had already ended, or another run owns it; run {} reports nothing",
-                        request.restoreId(), owner);
-            }
-        });
+                        Function<Instant, Event> event) {
+        if (!endings.end(request.restoreId(), owner, status, error, event)) {
+            log.info("restore {} had already ended, or another run owns it; run {} reports nothing",
+                    request.restoreId(), owner);
+        } else if (error != null) {
+            log.warn("restore {} into {} failed: {}", request.restoreId(), request.target(), error);
+        }
     }
 
     /** The run no longer owns the restore, or its deadline passed, before its switch-over: nothing is switched. */

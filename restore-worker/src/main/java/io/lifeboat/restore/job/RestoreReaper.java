@@ -4,13 +4,11 @@ import io.lifeboat.connector.Connectors;
 import io.lifeboat.contracts.Event;
 import io.lifeboat.contracts.Ids;
 import io.lifeboat.contracts.PartResult;
-import io.lifeboat.contracts.Topics;
 import io.lifeboat.contracts.restore.RestoreCompleted;
 import io.lifeboat.contracts.restore.RestoreFailed;
 import io.lifeboat.contracts.restore.RestoreRequested;
 import io.lifeboat.storage.repo.BackupManifest;
 import io.lifeboat.storage.repo.Repository;
-import io.lifeboat.support.events.Outbox;
 import io.lifeboat.support.hooks.HoldHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,7 @@ class RestoreReaper {
 
     private final Connectors connectors = new Connectors();
     private final RestoreLedger ledger;
-    private final Outbox outbox;
+    private final Endings endings;
     private final TransactionTemplate transactions;
     private final Repository repository;
     private final PartTargets targets;
@@ -49,11 +47,11 @@ class RestoreReaper {
     private final HoldHooks hooks;
     private final Clock clock;
 
-    RestoreReaper(RestoreLedger ledger, Outbox outbox, TransactionTemplate transactions, Repository repository,
+    RestoreReaper(RestoreLedger ledger, Endings endings, TransactionTemplate transactions, Repository repository,
                   PartTargets targets, RestoreProperties properties, LeaseRenewals leases, HoldHooks hooks,
                   Clock clock) {
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.endings = endings;
         this.transactions = transactions;
         this.repository = repository;
         this.targets = targets;
@@ -194,13 +192,9 @@ class RestoreReaper {
 
     private void end(RestoreLedger.Restore restore, String reaper, String status, String error,
                      Function<Instant, Event> event) {
-        transactions.executeWithoutResult(tx -> {
-            Instant now = clock.instant();
-            if (ledger.finish(restore.id(), reaper, status, error, now)) {
-                outbox.add(Topics.RESTORE_EVENTS, event.apply(now));
-                log.warn("restore {} into {} ended {} by the reaper: {}", restore.id(), restore.target(), status,
-                        error == null ? "every part had switched over" : error);
-            }
-        });
+        if (endings.end(restore.id(), reaper, status, error, event)) {
+            log.warn("restore {} into {} ended {} by the reaper: {}", restore.id(), restore.target(), status,
+                    error == null ? "every part had switched over" : error);
+        }
     }
 }

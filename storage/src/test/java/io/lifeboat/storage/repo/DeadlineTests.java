@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static io.lifeboat.storage.repo.Backups.ENV;
@@ -26,14 +25,11 @@ class DeadlineTests {
 
     @AfterEach
     void close() {
-        if (repository != null) {
-            repository.close();
-        }
         s3.close();
     }
 
     Repository open() {
-        repository = Repository.open(List.copyOf(s3.stores), 2, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 2);
         return repository;
     }
 

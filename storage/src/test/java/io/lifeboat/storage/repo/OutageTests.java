@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static io.lifeboat.storage.repo.Backups.ENV;
@@ -25,15 +24,12 @@ class OutageTests {
 
     @AfterEach
     void close() {
-        if (repository != null) {
-            repository.close();
-        }
         s3.close();
     }
 
     @Test
     void garbageCollectionRefusesWhileALocationCannotBeListedAndDeletesNothing() {
-        repository = Repository.open(List.copyOf(s3.stores), 1, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 1);
         Map<String, byte[]> kept = Backups.randomFiles(3, 30_000, 41);
         Backups.write(repository, PROJECT, id(1), kept);
         Backups.write(repository, PROJECT, id(2), Backups.randomFiles(3, 30_000, 42));
@@ -57,7 +53,7 @@ class OutageTests {
 
     @Test
     void aBackupOnlyTheUnreachableLocationHoldsIsNeverTakenForGarbage() {
-        repository = Repository.open(List.copyOf(s3.stores), 1, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 1);
         Map<String, byte[]> shared = Backups.randomFiles(3, 30_000, 43);
         Backups.write(repository, PROJECT, id(1), shared);
         s3.get(0).down(true);

@@ -23,14 +23,11 @@ class RepairTests {
 
     @AfterEach
     void close() {
-        if (repository != null) {
-            repository.close();
-        }
         s3.close();
     }
 
     Repository open() {
-        repository = Repository.open(List.copyOf(s3.stores), 2, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 2);
         return repository;
     }
 

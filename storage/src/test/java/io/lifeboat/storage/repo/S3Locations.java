@@ -4,6 +4,8 @@ import io.lifeboat.storage.object.ObjectInfo;
 import io.lifeboat.storage.object.S3ObjectStore;
 import io.lifeboat.testing.TestInfra;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ final class S3Locations implements AutoCloseable {
 
     final List<S3ObjectStore> raw;
     final List<SwitchableStore> stores;
+    private final List<Repository> opened = new ArrayList<>();
 
     S3Locations(int count) {
         String run = "run-" + UUID.randomUUID().toString().substring(0, 8);
@@ -27,6 +30,14 @@ final class S3Locations implements AutoCloseable {
                 "zone-" + (char) ('a' + i), TestInfra.s3Endpoint(), "us-east-1", BUCKET, run + "/zone-" + i,
                 TestInfra.s3AccessKey(), TestInfra.s3SecretKey(), true))).toList();
         stores = raw.stream().map(SwitchableStore::new).toList();
+    }
+
+    /** A repository over every location, writing to {@code quorum} of them; {@link #close} closes it. */
+    Repository open(Clock clock, int quorum) {
+        Repository repository = Repository.open(List.copyOf(stores), quorum, RepositoryTests.KEYS, clock,
+                RepositoryTests.OPTIONS);
+        opened.add(repository);
+        return repository;
     }
 
     SwitchableStore get(int i) {
@@ -46,6 +57,7 @@ final class S3Locations implements AutoCloseable {
 
     @Override
     public void close() {
+        opened.forEach(Repository::close);
         for (S3ObjectStore store : raw) {
             store.list("").map(ObjectInfo::key).toList().forEach(store::delete);
             store.close();

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static io.lifeboat.storage.repo.Backups.ENV;
@@ -25,15 +24,12 @@ class WriteOnceTests {
 
     @AfterEach
     void close() {
-        if (repository != null) {
-            repository.close();
-        }
         s3.close();
     }
 
     @Test
     void aBackupManifestThatMissesTheQuorumIsRemovedFromTheLocationsThatGotIt() throws Exception {
-        repository = Repository.open(List.copyOf(s3.stores), 2, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 2);
         PartManifest part;
         try (SnapshotWriter writer = repository.newPart(PROJECT, ENV, id(1), "files", "mount")) {
             writer.file("a.bin", 0644, 0, new ByteArrayInputStream(RepositoryTests.random(100_000, 31)));
@@ -61,7 +57,7 @@ class WriteOnceTests {
 
     @Test
     void aPartManifestThatMissesTheQuorumIsRemovedToo() throws Exception {
-        repository = Repository.open(List.copyOf(s3.stores), 2, RepositoryTests.KEYS, clock, RepositoryTests.OPTIONS);
+        repository = s3.open(clock, 2);
         s3.get(1).refusePuts("parts/");
         s3.get(2).down(true);
         try (SnapshotWriter writer = repository.newPart(PROJECT, ENV, id(2), "files", "mount")) {
